@@ -1,0 +1,160 @@
+package org.owlet.identity;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.owlet.organization.Member;
+import org.owlet.organization.MemberService;
+import org.owlet.web.PreferredLanguage;
+import org.owlet.web.TimeSource;
+
+import io.quarkus.oidc.IdToken;
+import io.quarkus.security.identity.SecurityIdentity;
+
+/**
+ * Who is calling: the claims of the access token (bearer calls, and the code flow's access token for
+ * pages) completed by the ID token, and the member record that goes with them.
+ */
+@RequestScoped
+public class CurrentUser implements PreferredLanguage {
+
+    /** How stale a member's last-seen time may get before a request refreshes it. */
+    private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(5);
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    JsonWebToken accessToken;
+
+    @Inject
+    @IdToken
+    Instance<JsonWebToken> idToken;
+
+    @Inject
+    MemberService members;
+
+    @Inject
+    TimeSource time;
+
+    private Member member;
+
+    public boolean isSignedIn() {
+        return !identity.isAnonymous();
+    }
+
+    public String subject() {
+        String sub = claim("sub");
+        return sub != null ? sub : identity.getPrincipal().getName();
+    }
+
+    public String name() {
+        String name = claim("name");
+        if (name == null || name.isBlank()) {
+            name = claim("preferred_username");
+        }
+        return name != null ? name : identity.getPrincipal().getName();
+    }
+
+    public String email() {
+        String email = claim("email");
+        if (email == null) {
+            String username = claim("preferred_username");
+            if (username != null && username.contains("@")) {
+                return username;
+            }
+        }
+        return email;
+    }
+
+    public Set<String> roles() {
+        return new TreeSet<>(identity.getRoles());
+    }
+
+    public boolean hasRole(String role) {
+        return identity.hasRole(role);
+    }
+
+    /** The raw {@code organization} claim, as the identity provider sent it (null when absent). */
+    public Object organizationClaim() {
+        Object value = rawClaim("organization");
+        return value;
+    }
+
+    /** The raw {@code email_verified} claim. */
+    public Object emailVerifiedClaim() {
+        return rawClaim("email_verified");
+    }
+
+    /** The member record, created on first sight. */
+    public Member member() {
+        if (member == null && isSignedIn()) {
+            member = members.find(subject())
+                    .filter(m -> m.lastSeenAt.plus(TOUCH_INTERVAL).isAfter(time.now()))
+                    .orElseGet(() -> members.signedIn(new MemberService.Profile(subject(), name(), email(), claim("locale"))));
+        }
+        return member;
+    }
+
+    @Override
+    public Optional<String> forCurrentUser() {
+        if (!isSignedIn()) {
+            return Optional.empty();
+        }
+        return members.find(subject()).map(m -> m.preferredLanguage);
+    }
+
+    private String claim(String name) {
+        Object value = rawClaim(name);
+        return value == null ? null : value instanceof jakarta.json.JsonString s ? s.getString() : value.toString();
+    }
+
+    private Object rawClaim(String name) {
+        if (identity.isAnonymous()) {
+            return null;
+        }
+        Object value = claimOf(accessToken, name);
+        if (value == null && idToken.isResolvable()) {
+            value = claimOf(idToken.get(), name);
+        }
+        if (value == null && identity.getPrincipal() instanceof JsonWebToken principal) {
+            value = claimOf(principal, name);
+        }
+        return value;
+    }
+
+    private static Object claimOf(JsonWebToken token, String name) {
+        try {
+            if (token == null || token.getClaimNames() == null) {
+                return null;
+            }
+            return token.containsClaim(name) ? token.getClaim(name) : null;
+        } catch (RuntimeException notAJwt) {
+            return null;
+        }
+    }
+
+    static List<String> asList(Object claim) {
+        if (claim == null) {
+            return List.of();
+        }
+        if (claim instanceof jakarta.json.JsonArray array) {
+            return array.stream().map(v -> v instanceof jakarta.json.JsonString s ? s.getString() : v.toString()).toList();
+        }
+        if (claim instanceof java.util.Collection<?> collection) {
+            return collection.stream().map(String::valueOf).toList();
+        }
+        if (claim instanceof jakarta.json.JsonString s) {
+            return List.of(s.getString());
+        }
+        return List.of(claim.toString());
+    }
+}

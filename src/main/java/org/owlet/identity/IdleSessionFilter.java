@@ -1,0 +1,102 @@
+package org.owlet.identity;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.Optional;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+import org.owlet.web.TimeSource;
+
+import io.quarkus.oidc.IdToken;
+import io.quarkus.security.identity.SecurityIdentity;
+
+/**
+ * Ends a browser session that has been idle longer than {@code owlet.session.idle-timeout}: the next
+ * page request is sent to the RP-initiated logout, which ends Owlet's session and the identity
+ * provider's. Activity is kept in a cookie that names the sign-in session it belongs to ({@code sid},
+ * or the ID token's issue time), so a fresh sign-in never inherits an old session's idle time.
+ * Bearer-token calls carry no session and are not affected.
+ */
+public class IdleSessionFilter {
+
+    static final String COOKIE = "owlet_seen";
+    static final String EXPIRED_COOKIE = "owlet_expired";
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    @IdToken
+    JsonWebToken idToken;
+
+    @Inject
+    SessionConfig config;
+
+    @Inject
+    TimeSource time;
+
+    @ServerRequestFilter
+    public Optional<Response> checkIdle(ContainerRequestContext request) {
+        if (!isBrowserSession(request)) {
+            return Optional.empty();
+        }
+        Cookie seen = request.getCookies().get(COOKIE);
+        if (seen == null) {
+            return Optional.empty();
+        }
+        String[] parts = seen.getValue().split("\\.", 2);
+        if (parts.length != 2 || !parts[0].equals(sessionMarker())) {
+            return Optional.empty();
+        }
+        try {
+            Instant last = Instant.ofEpochSecond(Long.parseLong(parts[1]));
+            if (last.plus(config.idleTimeout()).isBefore(time.now())) {
+                return Optional.of(Response.seeOther(URI.create("/logout"))
+                        .cookie(expire(COOKIE))
+                        .cookie(new NewCookie.Builder(EXPIRED_COOKIE).value("1").path("/").httpOnly(true).build())
+                        .build());
+            }
+        } catch (NumberFormatException tampered) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    @ServerResponseFilter
+    public void recordActivity(ContainerRequestContext request, ContainerResponseContext response) {
+        if (!isBrowserSession(request) || response.getStatus() == 303 && response.getHeaderString("Location") != null
+                && response.getHeaderString("Location").endsWith("/logout")) {
+            return;
+        }
+        response.getHeaders().add(HttpHeaders.SET_COOKIE,
+                new NewCookie.Builder(COOKIE).value(sessionMarker() + "." + time.now().getEpochSecond())
+                        .path("/").httpOnly(true).sameSite(NewCookie.SameSite.LAX).build());
+    }
+
+    private boolean isBrowserSession(ContainerRequestContext request) {
+        return !identity.isAnonymous() && request.getHeaderString(HttpHeaders.AUTHORIZATION) == null
+                && request.getCookies().keySet().stream().anyMatch(name -> name.startsWith("q_session"));
+    }
+
+    private String sessionMarker() {
+        Object sid = idToken.getClaimNames() != null && idToken.containsClaim("sid") ? idToken.getClaim("sid") : null;
+        if (sid != null) {
+            return Integer.toHexString(sid.toString().hashCode());
+        }
+        return Long.toHexString(idToken.getIssuedAtTime());
+    }
+
+    private static NewCookie expire(String name) {
+        return new NewCookie.Builder(name).value("").path("/").maxAge(0).build();
+    }
+}

@@ -1,0 +1,34 @@
+package org.owlet.web;
+
+import java.net.URI;
+import java.time.Duration;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+
+/** The language switch: remembers the choice in a cookie and goes back to the page the person was on. */
+@Path("/lang")
+public class LanguageResource {
+
+    @GET
+    @Path("/{tag}")
+    public Response choose(@PathParam("tag") String tag, @QueryParam("return") String returnTo) {
+        Languages.Language language = Languages.ALL.stream()
+                .filter(l -> l.tag().equalsIgnoreCase(tag))
+                .findFirst()
+                .orElseThrow(NotFoundException::new);
+        NewCookie cookie = new NewCookie.Builder(LocaleResolver.COOKIE)
+                .value(language.tag())
+                .path("/")
+                .maxAge((int) Duration.ofDays(365).toSeconds())
+                .sameSite(NewCookie.SameSite.LAX)
+                .httpOnly(true)
+                .build();
+        return Response.seeOther(URI.create(SafeRedirect.orHome(returnTo))).cookie(cookie).build();
+    }
+}

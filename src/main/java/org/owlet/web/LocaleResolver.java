@@ -1,0 +1,77 @@
+package org.owlet.web;
+
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * Resolves the language of the current request: explicit choice (cookie) → the signed-in member's
+ * preferred language → Accept-Language → English.
+ */
+@RequestScoped
+public class LocaleResolver {
+
+    public static final String COOKIE = "owlet_lang";
+
+    @Inject
+    HttpServerRequest request;
+
+    @Inject
+    Instance<PreferredLanguage> preferred;
+
+    private Languages.Language resolved;
+
+    public Languages.Language language() {
+        if (resolved == null) {
+            resolved = resolve();
+        }
+        return resolved;
+    }
+
+    public Locale locale() {
+        return language().locale();
+    }
+
+    private Languages.Language resolve() {
+        Cookie cookie = request.getCookie(COOKIE);
+        if (cookie != null) {
+            Optional<Languages.Language> chosen = Languages.match(cookie.getValue());
+            if (chosen.isPresent()) {
+                return chosen.get();
+            }
+        }
+        for (PreferredLanguage source : preferred) {
+            Optional<Languages.Language> saved = source.forCurrentUser().flatMap(Languages::match);
+            if (saved.isPresent()) {
+                return saved.get();
+            }
+        }
+        return fromAcceptLanguage(request.getHeader("Accept-Language")).orElse(Languages.DEFAULT);
+    }
+
+    static Optional<Languages.Language> fromAcceptLanguage(String header) {
+        if (header == null || header.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            for (Locale.LanguageRange range : Locale.LanguageRange.parse(header)) {
+                if (range.getWeight() <= 0) {
+                    continue;
+                }
+                Optional<Languages.Language> match = Languages.match(range.getRange());
+                if (match.isPresent()) {
+                    return match;
+                }
+            }
+        } catch (IllegalArgumentException malformed) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+}

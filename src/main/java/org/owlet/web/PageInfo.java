@@ -1,0 +1,65 @@
+package org.owlet.web;
+
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.HttpServerRequest;
+
+/** What the layout needs to know about the current request: language, direction, path and who is signed in. */
+@RequestScoped
+public class PageInfo {
+
+    @Inject
+    LocaleResolver locales;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    HttpServerRequest request;
+
+    @Inject
+    DisplayNames displayNames;
+
+    public String lang() {
+        return locales.language().tag();
+    }
+
+    public String dir() {
+        return locales.language().rightToLeft() ? "rtl" : "ltr";
+    }
+
+    public List<Languages.Language> languages() {
+        return Languages.ALL;
+    }
+
+    public boolean isCurrent(Languages.Language language) {
+        return language.equals(locales.language());
+    }
+
+    /** The current path and query, used to come back to the same page after switching language. */
+    public String here() {
+        String uri = request.uri();
+        return SafeRedirect.isLocalPath(uri) ? uri : "/";
+    }
+
+    public boolean signedIn() {
+        return !identity.isAnonymous();
+    }
+
+    public String userName() {
+        return signedIn() ? displayNames.of(identity) : "";
+    }
+
+    public boolean hasRole(String role) {
+        return identity.hasRole(role);
+    }
+
+    public Set<String> roles() {
+        return identity.getRoles();
+    }
+}

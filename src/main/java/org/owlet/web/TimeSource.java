@@ -1,0 +1,29 @@
+package org.owlet.web;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The one clock of the application. Everything that depends on "now" (spaced repetition, cool-downs,
+ * due dates, expiry) asks this bean, so tests can move time with {@code QuarkusMock}. Instants are UTC;
+ * conversion to a user's time zone happens only when a date is shown.
+ */
+@ApplicationScoped
+public class TimeSource {
+
+    public Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    public Instant now() {
+        return clock().instant();
+    }
+
+    public LocalDate today() {
+        return LocalDate.ofInstant(now(), ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,16 @@
+package org.owlet.web;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.qute.TemplateGlobal;
+
+/** Values every template may use, above all the layout. */
+public class WebGlobals {
+
+    private WebGlobals() {
+    }
+
+    @TemplateGlobal(name = "page")
+    static PageInfo page() {
+        return Arc.container().instance(PageInfo.class).get();
+    }
+}

@@ -1,0 +1,37 @@
+package org.owlet.web;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/** Text of the layout, the welcome page and the error pages. English in i18n/web_en.properties. */
+@MessageBundle(value = "web", locale = "en")
+public interface WebMessages {
+
+    @Message String app_name();
+    @Message String layout_skip();
+    @Message String layout_language();
+    @Message String layout_main_nav();
+    @Message String layout_signin();
+    @Message String layout_signout();
+    @Message String layout_signed_in_as(String name);
+    @Message String layout_footer();
+    @Message String nav_home();
+    @Message String nav_me();
+
+    @Message String welcome_title();
+    @Message String welcome_lead();
+    @Message String welcome_learners();
+    @Message String welcome_companies();
+    @Message String welcome_coalition();
+    @Message String welcome_start();
+
+    @Message String error_401_title();
+    @Message String error_401_text();
+    @Message String error_403_title();
+    @Message String error_403_text();
+    @Message String error_404_title();
+    @Message String error_404_text();
+    @Message String error_500_title();
+    @Message String error_500_text(String reference);
+    @Message String error_back_home();
+}
