@@ -1,10 +1,12 @@
 package org.owlet.web;
 
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
-import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
@@ -58,6 +60,11 @@ public class ErrorPages {
 
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
     public Response unauthorized(RuntimeException e) {
+        if (!isApi()) {
+            // pages: go through sign-in (the identity provider's login) and come back here
+            String back = SafeRedirect.orHome(request.uri());
+            return Response.seeOther(URI.create("/login?return=" + URLEncoder.encode(back, StandardCharsets.UTF_8))).build();
+        }
         return respond(401, messages().error_401_title(), messages().error_401_text());
     }
 
@@ -72,9 +79,6 @@ public class ErrorPages {
         }
         if (status == 401) {
             return unauthorized(null);
-        }
-        if (status < 500 && !(e instanceof NotAllowedException)) {
-            return e.getResponse();
         }
         if (status < 500) {
             return e.getResponse();
@@ -93,8 +97,12 @@ public class ErrorPages {
         return MessageBundles.get(WebMessages.class, Localized.Literal.of(locales.language().tag()));
     }
 
+    private boolean isApi() {
+        return request.path().startsWith("/api/");
+    }
+
     private Response respond(int status, String title, String text) {
-        if (request.path().startsWith("/api/")) {
+        if (isApi()) {
             return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
                     .entity(Map.of("status", status, "error", title, "message", text)).build();
         }

@@ -6,11 +6,13 @@ import java.util.Set;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
+import io.quarkus.arc.Unremovable;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
 
 /** What the layout needs to know about the current request: language, direction, path and who is signed in. */
 @RequestScoped
+@Unremovable
 public class PageInfo {
 
     @Inject

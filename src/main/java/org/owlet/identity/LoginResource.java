@@ -1,0 +1,24 @@
+package org.owlet.identity;
+
+import java.net.URI;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+
+import org.owlet.web.SafeRedirect;
+
+/**
+ * The sign-in entry point. {@code /login} is protected by an HTTP permission (application.properties),
+ * so an anonymous visitor is sent through the identity provider's login first; once signed in, this
+ * sends them on to the page they came from.
+ */
+@Path("/login")
+public class LoginResource {
+
+    @GET
+    public Response login(@QueryParam("return") String returnTo) {
+        return Response.seeOther(URI.create(SafeRedirect.orHome(returnTo))).build();
+    }
+}
