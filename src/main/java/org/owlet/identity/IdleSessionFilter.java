@@ -84,8 +84,10 @@ public class IdleSessionFilter {
     }
 
     private boolean isBrowserSession(ContainerRequestContext request) {
-        return !identity.isAnonymous() && request.getHeaderString(HttpHeaders.AUTHORIZATION) == null
-                && request.getCookies().keySet().stream().anyMatch(name -> name.startsWith("q_session"));
+        // cheap checks first: the identity is only asked for when a session cookie is present
+        return request.getHeaderString(HttpHeaders.AUTHORIZATION) == null
+                && request.getCookies().keySet().stream().anyMatch(name -> name.startsWith("q_session"))
+                && !identity.isAnonymous();
     }
 
     private String sessionMarker() {

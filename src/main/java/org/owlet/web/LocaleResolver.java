@@ -7,6 +7,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
+import io.vertx.core.Context;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -46,7 +47,9 @@ public class LocaleResolver {
                 return chosen.get();
             }
         }
-        for (PreferredLanguage source : preferred) {
+        // a saved preference may need the database: never look it up on an I/O thread (e.g. when an
+        // authentication failure is turned into an error page before the request reaches a worker)
+        for (PreferredLanguage source : Context.isOnEventLoopThread() ? java.util.List.<PreferredLanguage> of() : preferred) {
             Optional<Languages.Language> saved = source.forCurrentUser().flatMap(Languages::match);
             if (saved.isPresent()) {
                 return saved.get();

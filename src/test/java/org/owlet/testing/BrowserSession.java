@@ -1,0 +1,80 @@
+package org.owlet.testing;
+
+import static io.restassured.RestAssured.given;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.restassured.response.Response;
+
+/**
+ * Signs in through the code flow of Dev Services for OIDC the way a browser does (redirects, cookies,
+ * the login form's "predefined user" button) and keeps the session cookies for later requests.
+ */
+public final class BrowserSession {
+
+    private final Map<String, String> cookies = new HashMap<>();
+
+    private BrowserSession() {
+    }
+
+    public static BrowserSession signIn(String username) {
+        BrowserSession session = new BrowserSession();
+        session.login(username);
+        return session;
+    }
+
+    public Map<String, String> cookies() {
+        return cookies;
+    }
+
+    /** A request specification carrying this session's cookies, not following redirects. */
+    public io.restassured.specification.RequestSpecification request() {
+        return given().redirects().follow(false).cookies(cookies);
+    }
+
+    /** GET that records any cookie the server sets, as a browser would. */
+    public Response get(String path) {
+        Response response = request().get(path);
+        cookies.putAll(response.getCookies());
+        response.getDetailedCookies().asList().stream()
+                .filter(c -> c.getMaxAge() == 0)
+                .forEach(c -> cookies.remove(c.getName()));
+        return response;
+    }
+
+    private void login(String username) {
+        Response start = given().redirects().follow(false).get("/login?return=%2Fme");
+        cookies.putAll(start.getCookies());
+        URI authorize = URI.create(start.getHeader("Location"));
+        String state = query(authorize, "state");
+        String provider = authorize.getScheme() + "://" + authorize.getAuthority();
+        String callback = query(authorize, "redirect_uri") + "?state=" + state;
+        Response login = given().redirects().follow(false)
+                .formParam("redirect_uri", callback)
+                .formParam("response_type", "code")
+                .formParam("client_id", query(authorize, "client_id"))
+                .formParam("scope", query(authorize, "scope"))
+                .formParam("predefined-" + username, username)
+                .post(provider + "/login");
+        String back = login.getHeader("Location");
+        if (back == null) {
+            throw new IllegalStateException("The OIDC dev server did not redirect back: " + login.asString());
+        }
+        Response callbackResponse = request().get(back);
+        cookies.putAll(callbackResponse.getCookies());
+        Response afterLogin = request().get(callbackResponse.getHeader("Location"));
+        cookies.putAll(afterLogin.getCookies());
+    }
+
+    private static String query(URI uri, String name) {
+        for (String pair : uri.getRawQuery().split("&")) {
+            String[] kv = pair.split("=", 2);
+            if (kv[0].equals(name)) {
+                return java.net.URLDecoder.decode(kv[1], java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }
+        throw new IllegalArgumentException("No " + name + " in " + uri);
+    }
+}
