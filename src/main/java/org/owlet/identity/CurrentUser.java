@@ -11,6 +11,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.owlet.organization.Caller;
 import org.owlet.organization.Member;
 import org.owlet.organization.MemberService;
 import org.owlet.web.PreferredLanguage;
@@ -24,7 +25,7 @@ import io.quarkus.security.identity.SecurityIdentity;
  * pages) completed by the ID token, and the member record that goes with them.
  */
 @RequestScoped
-public class CurrentUser implements PreferredLanguage {
+public class CurrentUser implements PreferredLanguage, Caller {
 
     /** How stale a member's last-seen time may get before a request refreshes it. */
     private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(5);
@@ -99,9 +100,26 @@ public class CurrentUser implements PreferredLanguage {
         if (member == null && isSignedIn()) {
             member = members.find(subject())
                     .filter(m -> m.lastSeenAt.plus(TOUCH_INTERVAL).isAfter(time.now()))
-                    .orElseGet(() -> members.signedIn(new MemberService.Profile(subject(), name(), email(), claim("locale"))));
+                    .orElseGet(() -> members.signedIn(profile()));
         }
         return member;
+    }
+
+    /** What the token says about the caller, for the member record and company resolution. */
+    public MemberService.Profile profile() {
+        return new MemberService.Profile(subject(), name(), email(), emailVerified(), claim("locale"),
+                asList(rawClaim("organization")));
+    }
+
+    private Boolean emailVerified() {
+        Object value = rawClaim("email_verified");
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        return Boolean.parseBoolean(value.toString());
     }
 
     @Override

@@ -15,6 +15,8 @@ public interface IdentityMessages {
     @Message String me_organization_claim();
     @Message String me_email_verified_claim();
     @Message String me_member_since();
+    @Message String me_company();
+    @Message String me_company_none();
     @Message String me_company_later();
     @Message String session_expired();
 }

@@ -1,18 +1,25 @@
 package org.owlet.organization;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A person known to Owlet, created on first sign-in from the identity provider's token. */
 @Entity
+@Table(name = "member")
 public class Member extends PanacheEntityBase {
 
     @Id
@@ -37,7 +44,45 @@ public class Member extends PanacheEntityBase {
     @Column(name = "last_seen_at", nullable = false)
     public Instant lastSeenAt;
 
+    /** The company the member belongs to now; null for an individual learner. */
+    @ManyToOne
+    @JoinColumn(name = "company_id")
+    public Company company;
+
+    /** How the company was found: organization claim, email domain, or an admin's re-adding. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "company_source")
+    public CompanySource companySource;
+
+    @Column(name = "company_since")
+    public Instant companySince;
+
+    /** Stable pseudonymous key: records keep it so anonymous counts survive erasure of personal data. */
+    @Column(name = "person_key", nullable = false, unique = true)
+    public String personKey;
+
+    @Column(name = "erased_at")
+    public Instant erasedAt;
+
+    public enum CompanySource {
+        ORGANIZATION, EMAIL_DOMAIN, ADMIN
+    }
+
+    public boolean isErased() {
+        return erasedAt != null;
+    }
+
     public static Optional<Member> findBySubject(String subject) {
         return find("subject", subject).firstResultOptional();
+    }
+
+    /** Members of a company, optionally filtered by a search on name or email, by name. */
+    public static List<Member> ofCompany(Company company, String search) {
+        if (search == null || search.isBlank()) {
+            return list("company.id = ?1 order by lower(displayName), id", company.id);
+        }
+        String like = "%" + search.trim().toLowerCase(java.util.Locale.ROOT).replace("%", "").replace("_", "") + "%";
+        return list("company.id = ?1 and (lower(displayName) like ?2 or lower(email) like ?2) order by lower(displayName), id",
+                company.id, like);
     }
 }

@@ -1,30 +1,59 @@
 package org.owlet.organization;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.owlet.web.TimeSource;
 
-/** Creates and refreshes members from what the identity provider says about them. */
+/**
+ * Members: created and refreshed from what the identity provider says, attached to their company, removed
+ * and re-added by company admins, exported and erased on the member's request.
+ */
 @ApplicationScoped
 public class MemberService {
 
-    /** What a token says about a person; only {@code subject} is required. */
-    public record Profile(String subject, String name, String email, String language) {
+    /**
+     * What a token says about a person; only {@code subject} is required. {@code emailVerified} is null when
+     * the token has no such claim.
+     */
+    public record Profile(String subject, String name, String email, Boolean emailVerified, String language,
+            List<String> organizations) {
     }
 
     @Inject
     TimeSource time;
 
-    /** Records a sign-in: creates the member on first sight, otherwise refreshes name, email and last-seen time. */
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Instance<PersonalData> personalData;
+
+    /**
+     * Dev Services for OIDC sends no {@code email_verified} claim; in dev and test its emails are taken as
+     * verified so the demo users land in their demo companies. Never in production.
+     */
+    @ConfigProperty(name = "owlet.identity.trust-email-without-verified-claim", defaultValue = "false")
+    boolean trustEmailWithoutVerifiedClaim;
+
+    /** Records a sign-in: creates the member on first sight, refreshes the profile and works out the company. */
     @Transactional
     public Member signedIn(Profile profile) {
         Member member = Member.findBySubject(profile.subject()).orElseGet(() -> {
             Member created = new Member();
             created.subject = profile.subject();
+            created.personKey = UUID.randomUUID().toString();
             created.firstSeenAt = time.now();
             return created;
         });
@@ -39,10 +68,184 @@ public class MemberService {
         }
         member.lastSeenAt = time.now();
         member.persist();
+        attach(member, resolveCompany(profile));
         return member;
+    }
+
+    /** The company a sign-in points to: organization claim, then verified email domain, then none. */
+    public CompanyResolution resolveCompany(Profile profile) {
+        List<String> organizations = profile.organizations() == null ? List.of() : profile.organizations();
+        if (organizations.size() > 1) {
+            throw new SeveralOrganizationsException(organizations);
+        }
+        if (organizations.size() == 1) {
+            Optional<Company> byOrganization = Company.findActiveByOrgAlias(organizations.get(0));
+            if (byOrganization.isPresent()) {
+                return new CompanyResolution(byOrganization.get(), Member.CompanySource.ORGANIZATION);
+            }
+        }
+        boolean verified = profile.emailVerified() != null ? profile.emailVerified() : trustEmailWithoutVerifiedClaim;
+        if (verified && profile.email() != null && profile.email().contains("@")) {
+            String domain = profile.email().substring(profile.email().lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
+            Optional<Company> byDomain = CompanyDomain.findByDomain(domain).map(d -> d.company).filter(c -> c.active);
+            if (byDomain.isPresent()) {
+                return new CompanyResolution(byDomain.get(), Member.CompanySource.EMAIL_DOMAIN);
+            }
+        }
+        return new CompanyResolution(null, null);
+    }
+
+    public record CompanyResolution(Company company, Member.CompanySource source) {
+    }
+
+    private void attach(Member member, CompanyResolution resolution) {
+        Company target = resolution.company();
+        if (target != null && CompanyRemoval.exists(target, member)) {
+            target = null; // a company admin's removal wins over the claim until re-added
+        }
+        if (target == null && member.companySource == Member.CompanySource.ADMIN && member.company != null
+                && !CompanyRemoval.exists(member.company, member)) {
+            return; // re-added by an admin: stays until the claims point somewhere else
+        }
+        if (sameCompany(target, member.company)) {
+            if (target != null && member.companySource != Member.CompanySource.ADMIN) {
+                member.companySource = resolution.source();
+            }
+            return;
+        }
+        Company previous = member.company;
+        member.company = target;
+        member.companySource = target == null ? null : resolution.source();
+        member.companySince = target == null ? null : time.now();
+        audit.record(null, "member.company-changed", target != null ? target : previous, member,
+                "from " + (previous == null ? "none" : previous.slug) + " to " + (target == null ? "none" : target.slug)
+                        + (target == null ? "" : " by " + resolution.source().name().toLowerCase(Locale.ROOT)));
+    }
+
+    private static boolean sameCompany(Company a, Company b) {
+        return a == null ? b == null : b != null && a.id.equals(b.id);
     }
 
     public Optional<Member> find(String subject) {
         return Member.findBySubject(subject);
+    }
+
+    /** The admin's company, or 403 when a company admin belongs to no company. */
+    public Company companyOf(Member admin) {
+        if (admin == null || admin.company == null) {
+            throw new io.quarkus.security.ForbiddenException("A company admin without a company");
+        }
+        return admin.company;
+    }
+
+    public List<Member> team(Member admin, String search) {
+        return Member.ofCompany(companyOf(admin), search);
+    }
+
+    /** Members this admin's company removed, who can be re-added. */
+    public List<Member> removed(Member admin) {
+        Company company = companyOf(admin);
+        return CompanyRemoval.<CompanyRemoval> list("company.id = ?1 order by removedAt desc", company.id).stream()
+                .map(r -> r.member).toList();
+    }
+
+    /** Removes a member from the admin's own company; their records stay theirs. Another company's member: 404. */
+    @Transactional
+    public Member remove(Member admin, long memberId) {
+        Company company = companyOf(admin);
+        Member member = Member.<Member> findByIdOptional(memberId)
+                .filter(m -> m.company != null && m.company.id.equals(company.id))
+                .orElseThrow(NotFoundException::new);
+        if (!CompanyRemoval.exists(member.company, member)) {
+            CompanyRemoval removal = new CompanyRemoval();
+            removal.company = member.company;
+            removal.member = member;
+            removal.removedAt = time.now();
+            removal.removedBy = Member.findById(admin.id);
+            removal.persist();
+        }
+        Company from = member.company;
+        member.company = null;
+        member.companySource = null;
+        member.companySince = null;
+        audit.record(Member.findById(admin.id), "member.removed", from, member, null);
+        return member;
+    }
+
+    /** Re-adds a member this company removed earlier. Anyone else: 404. */
+    @Transactional
+    public Member readd(Member admin, long memberId) {
+        Company company = companyOf(admin);
+        CompanyRemoval removal = CompanyRemoval.<CompanyRemoval> find("company.id = ?1 and member.id = ?2", company.id, memberId)
+                .firstResultOptional().orElseThrow(NotFoundException::new);
+        Member member = removal.member;
+        removal.delete();
+        member.company = removal.company;
+        member.companySource = Member.CompanySource.ADMIN;
+        member.companySince = time.now();
+        audit.record(Member.findById(admin.id), "member.readded", removal.company, member, null);
+        return member;
+    }
+
+    /** Everything Owlet holds about a member, for their own download. */
+    @Transactional
+    public Map<String, Object> export(Member member) {
+        Member current = Member.findById(member.id);
+        Map<String, Object> export = new LinkedHashMap<>();
+        Map<String, Object> profile = new LinkedHashMap<>();
+        profile.put("subject", current.subject);
+        profile.put("name", current.displayName);
+        profile.put("email", current.email);
+        profile.put("preferredLanguage", current.preferredLanguage);
+        profile.put("firstSeenAt", current.firstSeenAt.toString());
+        profile.put("lastSeenAt", current.lastSeenAt.toString());
+        profile.put("company", current.company == null ? null : current.company.name);
+        profile.put("companySource", current.companySource == null ? null : current.companySource.name());
+        profile.put("companySince", current.companySince == null ? null : current.companySince.toString());
+        profile.put("personKey", current.personKey);
+        export.put("profile", profile);
+        export.put("administrativeRecords", AuditEntry.about(current).stream().map(e -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("at", e.at.toString());
+            entry.put("action", e.action);
+            entry.put("by", e.actor != null && e.actor.equals(current) ? "you" : e.actorLabel);
+            entry.put("company", e.company == null ? null : e.company.name);
+            entry.put("details", e.details);
+            return entry;
+        }).toList());
+        for (PersonalData section : personalData) {
+            export.put(section.name(), section.export(current));
+        }
+        return export;
+    }
+
+    /**
+     * Erases a member's personal data. The row stays, with its pseudonymous key and company, so that
+     * anonymous counts (trained employees per company and period) stay right; name, email, subject and
+     * language are gone, and audit entries no longer name them.
+     */
+    @Transactional
+    public void erase(Member member) {
+        Member current = Member.findById(member.id);
+        if (current.isErased()) {
+            return;
+        }
+        for (PersonalData section : personalData) {
+            section.erase(current);
+        }
+        current.erasedAt = time.now();
+        current.subject = "erased:" + current.personKey;
+        current.displayName = null;
+        current.email = null;
+        current.preferredLanguage = null;
+        String label = AuditLog.label(current);
+        AuditEntry.update("actorLabel = ?1 where actor = ?2", label, current);
+        AuditEntry.update("targetLabel = ?1 where target = ?2", label, current);
+        audit.record(current, "member.erased", current.company, current, null);
+    }
+
+    /** Members attached to a company now, erased ones included (they were, and stay, counted). */
+    public long countInCompany(Company company) {
+        return Member.count("company.id", company.id);
     }
 }

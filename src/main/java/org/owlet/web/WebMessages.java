@@ -17,6 +17,9 @@ public interface WebMessages {
     @Message String layout_footer();
     @Message String nav_home();
     @Message String nav_me();
+    @Message String nav_team();
+    @Message String nav_companies();
+    @Message String nav_audit();
 
     @Message String welcome_title();
     @Message String welcome_lead();

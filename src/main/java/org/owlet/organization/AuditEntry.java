@@ -1,0 +1,60 @@
+package org.owlet.organization;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** One administrative change: who, when, what, to which company or member. */
+@Entity
+@Table(name = "audit_entry")
+public class AuditEntry extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false)
+    public Instant at;
+
+    @ManyToOne
+    @JoinColumn(name = "actor_id")
+    public Member actor;
+
+    /** The actor's name at the time ("system" for automatic changes); withheld after erasure. */
+    @Column(name = "actor_label", nullable = false)
+    public String actorLabel;
+
+    @Column(nullable = false)
+    public String action;
+
+    @ManyToOne
+    @JoinColumn(name = "company_id")
+    public Company company;
+
+    @ManyToOne
+    @JoinColumn(name = "target_id")
+    public Member target;
+
+    @Column(name = "target_label")
+    public String targetLabel;
+
+    public String details;
+
+    public static List<AuditEntry> latest(int limit) {
+        return find("order by at desc, id desc").page(0, limit).list();
+    }
+
+    public static List<AuditEntry> about(Member member) {
+        return list("actor = ?1 or target = ?1 order by at", member);
+    }
+}

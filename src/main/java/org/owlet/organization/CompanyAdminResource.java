@@ -1,0 +1,106 @@
+package org.owlet.organization;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.owlet.web.TimeSource;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** Coalition admins manage member companies. Access: coalition-admin (see application.properties, "Roles"). */
+@Path("/admin/companies")
+@Produces(MediaType.TEXT_HTML)
+public class CompanyAdminResource {
+
+    public record CompanyRow(Company company, long members) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(List<CompanyRow> companies);
+
+        static native TemplateInstance form(Company company, CompanyForm form, List<FieldError> errors, List<Region> regions);
+    }
+
+    @Inject
+    CompanyService companies;
+
+    @Inject
+    MemberService members;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    TimeSource time;
+
+    @GET
+    public TemplateInstance list() {
+        return Templates.list(companies.all().stream().map(c -> new CompanyRow(c, members.countInCompany(c))).toList());
+    }
+
+    @GET
+    @Path("/new")
+    public TemplateInstance newCompany() {
+        return Templates.form(null, CompanyForm.blank(time.today()), List.of(), List.of(Region.values()));
+    }
+
+    @POST
+    public Response create(@RestForm String name, @RestForm String slug, @RestForm String region, @RestForm String country,
+            @RestForm String orgAlias, @RestForm String domains, @RestForm String joinedOn) {
+        CompanyForm form = new CompanyForm(name, slug, region, country, orgAlias, domains, joinedOn);
+        try {
+            companies.create(form, caller.member());
+            return Response.seeOther(URI.create("/admin/companies")).build();
+        } catch (ValidationException invalid) {
+            return Response.status(400).entity(Templates.form(null, form, invalid.errors(), List.of(Region.values()))).build();
+        }
+    }
+
+    @GET
+    @Path("/{slug}")
+    public TemplateInstance edit(@PathParam("slug") String slug) {
+        Company company = companies.bySlug(slug);
+        return Templates.form(company, CompanyForm.of(company), List.of(), List.of(Region.values()));
+    }
+
+    @POST
+    @Path("/{slug}")
+    public Response update(@PathParam("slug") String slug, @RestForm String name, @RestForm("slug") String newSlug,
+            @RestForm String region, @RestForm String country, @RestForm String orgAlias, @RestForm String domains,
+            @RestForm String joinedOn) {
+        CompanyForm form = new CompanyForm(name, newSlug, region, country, orgAlias, domains, joinedOn);
+        try {
+            companies.update(slug, form, caller.member());
+            return Response.seeOther(URI.create("/admin/companies")).build();
+        } catch (ValidationException invalid) {
+            return Response.status(400)
+                    .entity(Templates.form(companies.bySlug(slug), form, invalid.errors(), List.of(Region.values()))).build();
+        }
+    }
+
+    @POST
+    @Path("/{slug}/deactivate")
+    public Response deactivate(@PathParam("slug") String slug) {
+        companies.setActive(slug, false, caller.member());
+        return Response.seeOther(URI.create("/admin/companies")).build();
+    }
+
+    @POST
+    @Path("/{slug}/reactivate")
+    public Response reactivate(@PathParam("slug") String slug) {
+        companies.setActive(slug, true, caller.member());
+        return Response.seeOther(URI.create("/admin/companies")).build();
+    }
+}

@@ -1,0 +1,35 @@
+package org.owlet.organization;
+
+import java.util.Optional;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** An email domain that belongs to exactly one company. */
+@Entity
+@Table(name = "company_domain")
+public class CompanyDomain extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "company_id")
+    public Company company;
+
+    @Column(nullable = false, unique = true)
+    public String domain;
+
+    public static Optional<CompanyDomain> findByDomain(String domain) {
+        return find("domain", domain).firstResultOptional();
+    }
+}
