@@ -98,9 +98,11 @@ public class CurrentUser implements PreferredLanguage, Caller {
     /** The member record, created on first sight. */
     public Member member() {
         if (member == null && isSignedIn()) {
+            MemberService.Profile profile = profile();
             member = members.find(subject())
                     .filter(m -> m.lastSeenAt.plus(TOUCH_INTERVAL).isAfter(time.now()))
-                    .orElseGet(() -> members.signedIn(profile()));
+                    .filter(m -> members.isUpToDate(m, profile))
+                    .orElseGet(() -> members.signedIn(profile));
         }
         return member;
     }

@@ -68,6 +68,11 @@ public class Member extends PanacheEntityBase {
         ORGANIZATION, EMAIL_DOMAIN, ADMIN
     }
 
+    /** The name to show for this member; a neutral label when there is none (e.g. after erasure). */
+    public String label() {
+        return displayName != null && !displayName.isBlank() ? displayName : "#" + id;
+    }
+
     public boolean isErased() {
         return erasedAt != null;
     }

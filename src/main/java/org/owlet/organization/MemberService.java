@@ -98,17 +98,28 @@ public class MemberService {
     public record CompanyResolution(Company company, Member.CompanySource source) {
     }
 
-    private void attach(Member member, CompanyResolution resolution) {
+    /** Where the member belongs after this sign-in; {@code UNCHANGED} when nothing is to change. */
+    private Company target(Member member, CompanyResolution resolution) {
         Company target = resolution.company();
-        if (target != null && CompanyRemoval.exists(target, member)) {
+        if (target != null && member.id != null && CompanyRemoval.exists(target, member)) {
             target = null; // a company admin's removal wins over the claim until re-added
         }
         if (target == null && member.companySource == Member.CompanySource.ADMIN && member.company != null
                 && !CompanyRemoval.exists(member.company, member)) {
-            return; // re-added by an admin: stays until the claims point somewhere else
+            return member.company; // re-added by an admin: stays until the claims point somewhere else
         }
+        return target;
+    }
+
+    /** True when a sign-in with this profile would change nothing about the member's company. */
+    public boolean isUpToDate(Member member, Profile profile) {
+        return sameCompany(target(member, resolveCompany(profile)), member.company);
+    }
+
+    private void attach(Member member, CompanyResolution resolution) {
+        Company target = target(member, resolution);
         if (sameCompany(target, member.company)) {
-            if (target != null && member.companySource != Member.CompanySource.ADMIN) {
+            if (target != null && member.companySource != Member.CompanySource.ADMIN && resolution.source() != null) {
                 member.companySource = resolution.source();
             }
             return;

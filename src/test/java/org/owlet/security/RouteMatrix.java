@@ -1,0 +1,228 @@
+package org.owlet.security;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.owlet.organization.Company;
+import org.owlet.organization.Member;
+import org.owlet.organization.Region;
+import org.owlet.testing.Fixtures;
+
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * Tenant isolation, proven. The list of routes comes from the application's own resource metadata (the
+ * OpenAPI document Quarkus builds from every JAX-RS resource), not from a hand-written list: a route
+ * without an expectation below fails the test. Each route is called by an anonymous caller, a learner, a
+ * company admin of each of two companies, and a coalition admin; every company is seeded with canary
+ * names that must never appear in another company's admin's responses.
+ */
+public abstract class RouteMatrix {
+
+    /** Who may reach a route. */
+    enum Access { PUBLIC, SIGNED_IN, COMPANY_ADMIN, COALITION_ADMIN, TEST_ONLY }
+
+    enum Caller {
+        ANONYMOUS(null), LEARNER("ana@acme.example"), ACME_ADMIN("carl@acme.example"), GLOBEX_ADMIN("gus@globex.example"),
+        COALITION_ADMIN("cora@coalition.example");
+
+        final String user;
+
+        Caller(String user) {
+            this.user = user;
+        }
+
+        boolean may(Access access) {
+            return switch (access) {
+                case PUBLIC -> true;
+                case SIGNED_IN -> this != ANONYMOUS;
+                case COMPANY_ADMIN -> this == ACME_ADMIN || this == GLOBEX_ADMIN;
+                case COALITION_ADMIN -> this == COALITION_ADMIN;
+                case TEST_ONLY -> false;
+            };
+        }
+    }
+
+    /** Every route of the application and who may reach it. Keep in step with the resources. */
+    static final Map<String, Access> EXPECTATIONS = new LinkedHashMap<>();
+    static {
+        EXPECTATIONS.put("GET /", Access.PUBLIC);
+        EXPECTATIONS.put("GET /lang/{tag}", Access.PUBLIC);
+        EXPECTATIONS.put("GET /login", Access.PUBLIC);
+        EXPECTATIONS.put("GET /me", Access.SIGNED_IN);
+        EXPECTATIONS.put("GET /me/data.json", Access.SIGNED_IN);
+        EXPECTATIONS.put("GET /me/erase", Access.SIGNED_IN);
+        EXPECTATIONS.put("POST /me/erase", Access.SIGNED_IN);
+        EXPECTATIONS.put("GET /api/v1/me", Access.SIGNED_IN);
+        EXPECTATIONS.put("GET /team", Access.COMPANY_ADMIN);
+        EXPECTATIONS.put("GET /team/members.csv", Access.COMPANY_ADMIN);
+        EXPECTATIONS.put("POST /team/members/{id}/remove", Access.COMPANY_ADMIN);
+        EXPECTATIONS.put("POST /team/members/{id}/readd", Access.COMPANY_ADMIN);
+        EXPECTATIONS.put("GET /api/v1/team/members", Access.COMPANY_ADMIN);
+        EXPECTATIONS.put("POST /api/v1/team/members/{id}/remove", Access.COMPANY_ADMIN);
+        EXPECTATIONS.put("POST /api/v1/team/members/{id}/readd", Access.COMPANY_ADMIN);
+        EXPECTATIONS.put("GET /admin/companies", Access.COALITION_ADMIN);
+        EXPECTATIONS.put("POST /admin/companies", Access.COALITION_ADMIN);
+        EXPECTATIONS.put("GET /admin/companies/new", Access.COALITION_ADMIN);
+        EXPECTATIONS.put("GET /admin/companies/{slug}", Access.COALITION_ADMIN);
+        EXPECTATIONS.put("POST /admin/companies/{slug}", Access.COALITION_ADMIN);
+        EXPECTATIONS.put("POST /admin/companies/{slug}/deactivate", Access.COALITION_ADMIN);
+        EXPECTATIONS.put("POST /admin/companies/{slug}/reactivate", Access.COALITION_ADMIN);
+        EXPECTATIONS.put("GET /admin/audit", Access.COALITION_ADMIN);
+        EXPECTATIONS.put("GET /admin/audit/entries.json", Access.COALITION_ADMIN);
+        EXPECTATIONS.put("GET /api/v1/companies", Access.COALITION_ADMIN);
+        EXPECTATIONS.put("POST /api/v1/companies", Access.COALITION_ADMIN);
+        EXPECTATIONS.put("GET /api/v1/companies/{slug}", Access.COALITION_ADMIN);
+        EXPECTATIONS.put("PUT /api/v1/companies/{slug}", Access.COALITION_ADMIN);
+        EXPECTATIONS.put("POST /api/v1/companies/{slug}/deactivate", Access.COALITION_ADMIN);
+        EXPECTATIONS.put("POST /api/v1/companies/{slug}/reactivate", Access.COALITION_ADMIN);
+        EXPECTATIONS.put("GET /test-failures/boom", Access.TEST_ONLY);
+        EXPECTATIONS.put("GET /test-failures/coalition-only", Access.TEST_ONLY);
+    }
+
+    /** A bearer token for a demo user, from the identity provider this suite runs against. */
+    protected abstract String token(String user);
+
+    private final Map<Caller, String> tokens = new LinkedHashMap<>();
+    private Company acme;
+    private Company globex;
+    private Member acmeCanary;
+    private Member globexCanary;
+    private String scratchSlug;
+
+    @BeforeEach
+    void seed() {
+        acme = Fixtures.acme();
+        globex = Fixtures.globex();
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        acmeCanary = Fixtures.member(acme, "Canary Acme " + tag, "canary-acme-" + tag + "@acme.example");
+        globexCanary = Fixtures.member(globex, "Canary Globex " + tag, "canary-globex-" + tag + "@globex.example");
+        scratchSlug = "scratch-" + tag;
+        Fixtures.company(scratchSlug, "Scratch " + tag, null, null, Region.OCEANIA);
+        for (Caller caller : Caller.values()) {
+            if (caller.user != null) {
+                tokens.put(caller, token(caller.user));
+                // first call creates the member and attaches it to its company
+                given().auth().oauth2(tokens.get(caller)).get("/api/v1/me").then().statusCode(200);
+            }
+        }
+    }
+
+    static List<String> discoveredRoutes() {
+        Map<String, Map<String, Object>> paths = given().get("/q/openapi?format=json").then().statusCode(200)
+                .extract().jsonPath().getMap("paths");
+        List<String> routes = new ArrayList<>();
+        paths.forEach((path, operations) -> operations.keySet().stream()
+                .filter(method -> Set.of("get", "post", "put", "delete", "patch").contains(method))
+                .forEach(method -> routes.add(method.toUpperCase() + " " + path)));
+        return routes;
+    }
+
+    @Test
+    void everyRouteHasAnExpectation() {
+        List<String> routes = discoveredRoutes();
+        assertThat(routes).as("routes discovered from the application").hasSizeGreaterThan(20);
+        Set<String> missing = new TreeSet<>(routes);
+        missing.removeAll(EXPECTATIONS.keySet());
+        assertThat(missing).as("routes without an access expectation in RouteMatrix.EXPECTATIONS").isEmpty();
+        Set<String> stale = new TreeSet<>(EXPECTATIONS.keySet());
+        stale.removeAll(routes);
+        assertThat(stale).as("expectations for routes that no longer exist").isEmpty();
+    }
+
+    @Test
+    void eachCallerReachesExactlyWhatTheyMay() {
+        List<String> problems = new ArrayList<>();
+        for (String route : discoveredRoutes()) {
+            Access access = EXPECTATIONS.get(route);
+            if (access == null || access == Access.TEST_ONLY) {
+                continue;
+            }
+            for (Caller caller : Caller.values()) {
+                Response response = call(route, caller);
+                int status = response.statusCode();
+                String location = String.valueOf(response.getHeader("Location"));
+                boolean deniedAnonymously = status == 401 || (status == 303 && location.contains("/login?return="))
+                        || (route.equals("GET /login") && status == 302);
+                boolean denied = status == 403 || deniedAnonymously;
+                boolean mayReach = caller.may(access);
+                if (mayReach && (denied && !route.equals("GET /login") || status >= 500)) {
+                    problems.add(route + " as " + caller + ": expected access, got " + status);
+                }
+                if (!mayReach) {
+                    boolean expected = caller == Caller.ANONYMOUS ? deniedAnonymously : status == 403;
+                    if (!expected) {
+                        problems.add(route + " as " + caller + ": expected to be refused, got " + status);
+                    }
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void companyAdminsNeverSeeAnotherCompanysPeople() {
+        assertIsolated(Caller.ACME_ADMIN, acmeCanary, globexCanary);
+        assertIsolated(Caller.GLOBEX_ADMIN, globexCanary, acmeCanary);
+    }
+
+    private void assertIsolated(Caller admin, Member own, Member other) {
+        boolean sawOwn = false;
+        for (String route : discoveredRoutes()) {
+            Access access = EXPECTATIONS.get(route);
+            if (!route.startsWith("GET ") || access == null || access == Access.TEST_ONLY || !admin.may(access)) {
+                continue;
+            }
+            String body = call(route, admin).asString();
+            assertThat(body).as(route + " as " + admin).doesNotContain(other.displayName, other.email);
+            sawOwn |= body.contains(own.displayName);
+        }
+        assertThat(sawOwn).as(admin + " sees their own company's canary somewhere").isTrue();
+    }
+
+    @Test
+    void probesWithAnotherCompanysIdsGetNoData() {
+        String acmeAdmin = tokens.get(Caller.ACME_ADMIN);
+        for (String path : List.of("/team/members/%d/remove", "/team/members/%d/readd",
+                "/api/v1/team/members/%d/remove", "/api/v1/team/members/%d/readd")) {
+            given().auth().oauth2(acmeAdmin).redirects().follow(false).post(path.formatted(globexCanary.id))
+                    .then().statusCode(404);
+        }
+        String team = given().auth().oauth2(acmeAdmin).queryParam("q", globexCanary.email).queryParam("company", globex.slug)
+                .queryParam("companyId", globex.id).get("/api/v1/team/members").then().statusCode(200).extract().asString();
+        assertThat(team).isEqualTo("[]");
+        assertThat(Fixtures.reload(globexCanary).company.slug).isEqualTo("globex");
+    }
+
+    private Response call(String route, Caller caller) {
+        String method = route.substring(0, route.indexOf(' '));
+        String path = route.substring(route.indexOf(' ') + 1)
+                .replace("{tag}", "fr")
+                .replace("{slug}", scratchSlug)
+                .replace("{id}", String.valueOf(idFor(caller)));
+        RequestSpecification request = given().redirects().follow(false);
+        if (caller.user != null) {
+            request.auth().oauth2(tokens.get(caller));
+        }
+        if (path.startsWith("/api/") && !method.equals("GET")) {
+            request.contentType("application/json").body("{}");
+        }
+        return request.request(method, path);
+    }
+
+    /** Company admins probe the other company's member; everyone else their own company's canary. */
+    private long idFor(Caller caller) {
+        return caller == Caller.ACME_ADMIN ? globexCanary.id : caller == Caller.GLOBEX_ADMIN ? acmeCanary.id : acmeCanary.id;
+    }
+}
