@@ -44,8 +44,8 @@ import org.owlet.catalog.validation.Problems;
  */
 public final class CatalogReader {
 
-    static final Set<String> GIVE_AWAY_WORDS = Set.of("correct", "incorrect", "wrong", "right", "answer", "decoy",
-            "target", "flag", "redflag", "true", "false", "yes", "no", "distractor", "key");
+    static final Set<String> GIVE_AWAY_WORDS = Set.of("correct", "incorrect", "wrong", "answer", "decoy",
+            "target", "flag", "redflag", "true", "false", "distractor");
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}\\s]+)}");
     private static final Pattern LICENCE = Pattern.compile("[A-Za-z0-9.+-]+");
