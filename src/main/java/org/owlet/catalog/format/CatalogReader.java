@@ -127,7 +127,8 @@ public final class CatalogReader {
             problems.error(name, 0, "", "file not found; expected the list of public sources");
             return;
         }
-        Fields root = Fields.of(YamlTree.parse(readText(file), name, problems), name, "", problems);
+        Node rootNode = YamlTree.parse(readText(file), name, problems);
+        Fields root = rootNode == null ? null : Fields.of(rootNode, name, "", problems);
         if (root == null) {
             return;
         }
@@ -163,7 +164,8 @@ public final class CatalogReader {
             problems.error(name, 0, "", "file not found; expected one entry per image with its licence and alt text");
             return;
         }
-        Fields root = Fields.of(YamlTree.parse(readText(file), name, problems), name, "", problems);
+        Node rootNode = YamlTree.parse(readText(file), name, problems);
+        Fields root = rootNode == null ? null : Fields.of(rootNode, name, "", problems);
         if (root == null) {
             return;
         }
@@ -280,7 +282,8 @@ public final class CatalogReader {
 
     private Course readCourse(Path courseFile) {
         String name = display(courseFile);
-        Fields course = Fields.of(YamlTree.parse(readText(courseFile), name, problems), name, "", problems);
+        Node courseNode = YamlTree.parse(readText(courseFile), name, problems);
+        Fields course = courseNode == null ? null : Fields.of(courseNode, name, "", problems);
         if (course == null) {
             return null;
         }
@@ -518,7 +521,8 @@ public final class CatalogReader {
         }
         for (Path file : files) {
             String name = display(file);
-            Fields root = Fields.of(YamlTree.parse(readText(file), name, problems), name, "", problems);
+            Node rootNode = YamlTree.parse(readText(file), name, problems);
+        Fields root = rootNode == null ? null : Fields.of(rootNode, name, "", problems);
             if (root == null) {
                 continue;
             }
