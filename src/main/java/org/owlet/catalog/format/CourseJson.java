@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 public final class CourseJson {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, false)
+            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
             .build();
 

@@ -20,6 +20,10 @@ public sealed interface AnswerKey {
 
     /** The options that are correct (one for single choice, one or more otherwise). */
     record Choice(Set<String> correct) implements AnswerKey {
+        public Choice {
+            correct = sorted(correct);
+        }
+
         /** 1 when exactly the correct options are chosen, else 0. */
         public double score(Set<String> chosen) {
             return correct.equals(chosen) ? 1 : 0;
@@ -28,6 +32,10 @@ public sealed interface AnswerKey {
 
     /** The target regions of a hotspot; every other region is a decoy. */
     record Regions(Set<String> targets) implements AnswerKey {
+        public Regions {
+            targets = sorted(targets);
+        }
+
         public double score(String chosenRegion) {
             return chosenRegion != null && targets.contains(chosenRegion) ? 1 : 0;
         }
@@ -37,6 +45,11 @@ public sealed interface AnswerKey {
 
     /** The decision on a listing and which of its phrases are red flags; the others are harmless decoys. */
     record Triage(Decision decision, Set<String> redFlags, List<String> decoys) implements AnswerKey {
+        public Triage {
+            redFlags = sorted(redFlags);
+            decoys = List.copyOf(decoys);
+        }
+
         /**
          * Partial credit: half for the decision, half for the phrases, where each phrase counts once,
          * a red flag when marked and a decoy when left unmarked.
@@ -47,6 +60,11 @@ public sealed interface AnswerKey {
                     + decoys.stream().filter(d -> !marked.contains(d)).count();
             return (decision == chosen ? 0.5 : 0) + 0.5 * right / Math.max(1, phrases);
         }
+    }
+
+    /** Sets in keys iterate in one order on every JVM, so a course's JSON, and so its content hash, is stable. */
+    private static Set<String> sorted(Set<String> ids) {
+        return java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(ids));
     }
 
     /** The truth of a true/false statement. */
