@@ -22,7 +22,6 @@ import java.util.stream.Stream;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.PersistenceException;
 
 import org.jboss.logging.Logger;
 import org.owlet.catalog.assets.AssetFile;
@@ -151,7 +150,7 @@ public class CatalogService {
                 row.persist();
             });
             LOG.infof("Catalog: new version of course %s (%s, %s)", course.id(), course.version(), course.contentHash());
-        } catch (PersistenceException | io.quarkus.narayana.jta.QuarkusTransactionException e) {
+        } catch (RuntimeException e) { // a concurrent insert of the same version: the unique constraint fired
             boolean recorded = QuarkusTransaction.requiringNew()
                     .call(() -> CourseVersion.findByHash(course.id(), course.contentHash()).isPresent());
             if (!recorded) {

@@ -10,9 +10,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A course version the catalog has loaded at least once: id, author's version, content hash and content. */
@@ -33,8 +30,7 @@ public class CourseVersion extends PanacheEntityBase {
     @Column(name = "content_hash", nullable = false)
     public String contentHash;
 
-    /** The course as canonical JSON ({@link org.owlet.catalog.format.CourseJson}), answer keys included. */
-    @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
+    /** The course as canonical JSON ({@link org.owlet.catalog.format.CourseJson}), answer keys included; a TEXT column (VARCHAR to Hibernate on H2 and PostgreSQL). */
     @Column(nullable = false)
     public String content;
 
