@@ -22,6 +22,15 @@ public interface CatalogConfig {
     @WithDefault("assets")
     String assetsDir();
 
+    /**
+     * A second course folder loaded besides the main one (its own sources.yaml), e.g. the test sample in
+     * dev mode; a course id already loaded from the main folder wins.
+     */
+    Optional<String> sampleCoursesDir();
+
+    /** The assets folder that goes with {@link #sampleCoursesDir()}. */
+    Optional<String> sampleAssetsDir();
+
     /** How often to look for changed course files; unset (the default, and in production) means never. */
     Optional<Duration> reloadInterval();
 }

@@ -99,8 +99,12 @@ public class CatalogService {
     public synchronized LoadedCatalog reload() {
         Path coursesDir = locate(config.coursesDir(), "catalog/courses");
         Path assetsDir = locate(config.assetsDir(), "catalog/assets");
-        fingerprint = fingerprint(coursesDir, assetsDir);
+        fingerprint = fingerprint(folders());
         LoadedCatalog loaded = CatalogReader.read(coursesDir, assetsDir);
+        if (config.sampleCoursesDir().isPresent() && config.sampleAssetsDir().isPresent()) {
+            loaded = merge(loaded, CatalogReader.read(Path.of(config.sampleCoursesDir().get()),
+                    Path.of(config.sampleAssetsDir().get())));
+        }
         for (Problem problem : loaded.problems()) {
             if (problem.isError()) {
                 LOG.error("Course files: " + problem);
@@ -122,10 +126,30 @@ public class CatalogService {
         return loaded;
     }
 
+    /** The main catalog, and the sample where one is configured, with the main catalog's courses first. */
+    private static LoadedCatalog merge(LoadedCatalog main, LoadedCatalog sample) {
+        List<Course> courses = new java.util.ArrayList<>(main.courses());
+        sample.courses().stream().filter(c -> main.courses().stream().noneMatch(m -> m.id().equals(c.id())))
+                .forEach(courses::add);
+        Map<String, org.owlet.catalog.model.Source> sources = new java.util.HashMap<>(sample.sources());
+        sources.putAll(main.sources());
+        Map<String, AssetFile> files = new java.util.LinkedHashMap<>(sample.assets());
+        files.putAll(main.assets());
+        List<Problem> problems = new java.util.ArrayList<>(main.problems());
+        problems.addAll(sample.problems());
+        return new LoadedCatalog(List.copyOf(courses), sources, files, problems);
+    }
+
+    private Path[] folders() {
+        List<Path> folders = new java.util.ArrayList<>(List.of(locate(config.coursesDir(), "catalog/courses"),
+                locate(config.assetsDir(), "catalog/assets")));
+        config.sampleCoursesDir().map(Path::of).ifPresent(folders::add);
+        config.sampleAssetsDir().map(Path::of).ifPresent(folders::add);
+        return folders.toArray(Path[]::new);
+    }
+
     void reloadIfChanged() {
-        Path coursesDir = locate(config.coursesDir(), "catalog/courses");
-        Path assetsDir = locate(config.assetsDir(), "catalog/assets");
-        if (!fingerprint(coursesDir, assetsDir).equals(fingerprint)) {
+        if (!fingerprint(folders()).equals(fingerprint)) {
             LOG.info("Catalog: course files changed, reloading");
             reload();
         }

@@ -77,10 +77,15 @@ public final class CatalogReader {
     }
 
     private LoadedCatalog readAll() {
-        readSources();
-        readManifest();
+        List<Path> courseFiles = courseFiles();
+        if (!courseFiles.isEmpty() || Files.isRegularFile(coursesDir.resolve("sources.yaml"))) {
+            readSources();
+        }
+        if (Files.isDirectory(assetsDir)) {
+            readManifest(); // without an assets folder there are no images: a course that shows one is told so
+        }
         List<Course> courses = new ArrayList<>();
-        for (Path courseFile : courseFiles()) {
+        for (Path courseFile : courseFiles) {
             int mark = problems.mark();
             Course course = readCourse(courseFile);
             if (course != null && !problems.errorsSince(mark)) {

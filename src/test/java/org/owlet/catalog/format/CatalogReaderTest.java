@@ -102,8 +102,8 @@ class CatalogReaderTest {
     @Test
     void theCoursesInTheRepositoryAreValid() {
         Path courses = Path.of("courses");
-        if (!Files.isDirectory(courses)) {
-            return; // no real content yet
+        if (!Files.isRegularFile(courses.resolve("sources.yaml"))) {
+            return; // no real content yet: it comes with the content issue
         }
         LoadedCatalog catalog = CatalogReader.read(courses, Path.of("assets"));
 
