@@ -126,7 +126,9 @@ public class CurrentUser implements PreferredLanguage, Caller {
 
     @Override
     public Optional<String> forCurrentUser() {
-        if (!isSignedIn()) {
+        // a 403 from @RolesAllowed is rendered on the event loop, where the database may not be used:
+        // the error page then takes the language from the cookie or Accept-Language
+        if (!isSignedIn() || io.vertx.core.Context.isOnEventLoopThread()) {
             return Optional.empty();
         }
         return members.find(subject()).map(m -> m.preferredLanguage);

@@ -1,0 +1,44 @@
+package org.owlet.catalog.validation;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** Collects the problems found while reading and checking course files, in the order they were found. */
+public final class Problems {
+
+    private final List<Problem> all = new ArrayList<>();
+
+    public void error(String file, int line, String field, String message) {
+        all.add(new Problem(Problem.Severity.ERROR, file, line, field, message));
+    }
+
+    public void warning(String file, int line, String field, String message) {
+        all.add(new Problem(Problem.Severity.WARNING, file, line, field, message));
+    }
+
+    public void addAll(Problems other) {
+        all.addAll(other.all);
+    }
+
+    public List<Problem> all() {
+        return Collections.unmodifiableList(all);
+    }
+
+    public List<Problem> errors() {
+        return all.stream().filter(Problem::isError).toList();
+    }
+
+    public boolean hasErrors() {
+        return all.stream().anyMatch(Problem::isError);
+    }
+
+    /** A mark to ask later whether errors were added since, e.g. to skip one broken course. */
+    public int mark() {
+        return (int) all.stream().filter(Problem::isError).count();
+    }
+
+    public boolean errorsSince(int mark) {
+        return mark() > mark;
+    }
+}

@@ -1,0 +1,78 @@
+package org.owlet.catalog;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+
+/** The content review: one item in all its languages side by side, for coalition admins only. */
+@QuarkusTest
+class ReviewResourceTest {
+
+    @Test
+    @TestSecurity(user = "cora@coalition.example", roles = { "learner", "coalition-admin" })
+    void anItemIsShownInAllItsLanguagesWithImageKeyExplanationAndSources() {
+        String html = given().header("Accept-Language", "en").get("/review/courses/sample/items/carving-material")
+                .then().statusCode(200).extract().asString();
+        Document page = Jsoup.parse(html);
+
+        assertThat(page.title()).startsWith("Item carving-material");
+        assertThat(page.select("table.review thead th").eachText()).containsExactly("Field", "en", "fr");
+        assertThat(page.select("table.review td[lang=en]").eachText()).contains("What is this carving most likely made of?",
+                "Elephant ivory");
+        assertThat(page.select("table.review td[lang=fr]").eachText()).contains(
+                "En quoi cette sculpture est-elle très probablement faite ?", "Ivoire d'éléphant");
+        assertThat(page.select("table.review th[scope=row]").eachText()).contains("Option elephant (correct)",
+                "Option mammoth", "Explanation", "Cue");
+        assertThat(page.select(".answer-key").text()).isEqualTo("elephant (Elephant ivory)");
+        assertThat(page.select("figure img").attr("src")).matches("/assets/[0-9a-f]{16}\\.svg");
+        assertThat(page.select("figure img").attr("alt")).isEqualTo("A round cut end of a carved object with fine crossing lines");
+        assertThat(page.select("a[href=https://doi.org/10.1179/019713693806066384]").text())
+                .startsWith("The history and significance of the Schreger pattern");
+    }
+
+    @Test
+    @TestSecurity(user = "cora@coalition.example", roles = "coalition-admin")
+    void aListingShowsItsTextWithPhrasesFilledInAndItsRedFlags() {
+        Document page = Jsoup.parse(given().header("Accept-Language", "fr").get("/review/courses/sample/items/bangle-listing")
+                .then().statusCode(200).extract().asString());
+
+        assertThat(page.select("table.review td[lang=fr]").eachText()).contains("Ancien bracelet en os de bovin, fait main");
+        assertThat(page.select("table.review th[scope=row]").eachText()).contains(
+                "Expression bovine-bone (signal d'alerte)", "Expression handmade");
+        assertThat(page.select(".answer-key").text()).startsWith("Retirer · bovine-bone, weight");
+    }
+
+    @Test
+    @TestSecurity(user = "cora@coalition.example", roles = "coalition-admin")
+    void theCourseListAndALessonInBothLanguages() {
+        given().get("/review").then().statusCode(200).body(containsString("/review/courses/sample"));
+        given().get("/review/courses/sample").then().statusCode(200)
+                .body(containsString("/review/courses/sample/items/find-lines"))
+                .body(containsString("/review/courses/sample/lessons/basics"));
+        Document lesson = Jsoup.parse(given().get("/review/courses/sample/lessons/basics").then().statusCode(200)
+                .extract().asString());
+        assertThat(lesson.select("section[lang=en] strong").text()).isEqualTo("Schreger lines");
+        assertThat(lesson.select("section[lang=fr] strong").text()).isEqualTo("lignes de Schreger");
+        given().get("/review/courses/sample/items/nope").then().statusCode(404);
+    }
+
+    @Test
+    @TestSecurity(user = "ana@acme.example", roles = "learner")
+    void learnersMayNotSeeAnswerKeys() {
+        given().get("/review/courses/sample/items/carving-material").then().statusCode(403)
+                .body(org.hamcrest.Matchers.not(containsString("Elephant ivory")));
+    }
+
+    @Test
+    void anonymousVisitorsAreSentToSignIn() {
+        given().redirects().follow(false).get("/review").then().statusCode(303)
+                .header("Location", containsString("/login?return=%2Freview"));
+    }
+}
