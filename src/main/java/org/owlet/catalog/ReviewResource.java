@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -36,7 +35,6 @@ import io.quarkus.qute.i18n.MessageBundles;
  * answer key, explanation and sources, so translations and facts can be checked.
  */
 @Path("/review")
-@RolesAllowed("coalition-admin")
 @Produces(MediaType.TEXT_HTML)
 public class ReviewResource {
 

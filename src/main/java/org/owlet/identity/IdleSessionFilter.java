@@ -12,19 +12,17 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.owlet.web.TimeSource;
 
-import io.quarkus.oidc.IdToken;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
  * Ends a browser session that has been idle longer than {@code owlet.session.idle-timeout}: the next
  * page request is sent to the RP-initiated logout, which ends Owlet's session and the identity
- * provider's. Activity is kept in a cookie that names the sign-in session it belongs to ({@code sid},
- * or the ID token's issue time), so a fresh sign-in never inherits an old session's idle time.
+ * provider's. Activity is kept in a cookie that names the sign-in session it belongs to (a digest of
+ * the session cookie), so a fresh sign-in never inherits an old session's idle time.
  * Bearer-token calls carry no session and are not affected.
  */
 public class IdleSessionFilter {
@@ -34,10 +32,6 @@ public class IdleSessionFilter {
 
     @Inject
     SecurityIdentity identity;
-
-    @Inject
-    @IdToken
-    JsonWebToken idToken;
 
     @Inject
     SessionConfig config;
@@ -55,7 +49,7 @@ public class IdleSessionFilter {
             return Optional.empty();
         }
         String[] parts = seen.getValue().split("\\.", 2);
-        if (parts.length != 2 || !parts[0].equals(sessionMarker())) {
+        if (parts.length != 2 || !parts[0].equals(sessionMarker(request))) {
             return Optional.empty();
         }
         try {
@@ -79,7 +73,7 @@ public class IdleSessionFilter {
             return;
         }
         response.getHeaders().add(HttpHeaders.SET_COOKIE,
-                new NewCookie.Builder(COOKIE).value(sessionMarker() + "." + time.now().getEpochSecond())
+                new NewCookie.Builder(COOKIE).value(sessionMarker(request) + "." + time.now().getEpochSecond())
                         .path("/").httpOnly(true).sameSite(NewCookie.SameSite.LAX).build());
     }
 
@@ -90,12 +84,20 @@ public class IdleSessionFilter {
                 && !identity.isAnonymous();
     }
 
-    private String sessionMarker() {
-        Object sid = idToken.getClaimNames() != null && idToken.containsClaim("sid") ? idToken.getClaim("sid") : null;
-        if (sid != null) {
-            return Integer.toHexString(sid.toString().hashCode());
+    /** Names the sign-in session: a digest of Owlet's session cookie, which a new sign-in always replaces. */
+    private static String sessionMarker(ContainerRequestContext request) {
+        String session = request.getCookies().entrySet().stream()
+                .filter(c -> c.getKey().startsWith("q_session"))
+                .map(c -> c.getValue().getValue())
+                .sorted()
+                .reduce("", String::concat);
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(session.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
         }
-        return Long.toHexString(idToken.getIssuedAtTime());
     }
 
     private static NewCookie expire(String name) {

@@ -87,6 +87,13 @@ public abstract class RouteMatrix {
         EXPECTATIONS.put("PUT /api/v1/companies/{slug}", Access.COALITION_ADMIN);
         EXPECTATIONS.put("POST /api/v1/companies/{slug}/deactivate", Access.COALITION_ADMIN);
         EXPECTATIONS.put("POST /api/v1/companies/{slug}/reactivate", Access.COALITION_ADMIN);
+        EXPECTATIONS.put("GET /api/v1/courses", Access.SIGNED_IN);
+        EXPECTATIONS.put("GET /api/v1/courses/{id}", Access.SIGNED_IN);
+        EXPECTATIONS.put("GET /assets/{name}", Access.PUBLIC);
+        EXPECTATIONS.put("GET /review", Access.COALITION_ADMIN);
+        EXPECTATIONS.put("GET /review/courses/{id}", Access.COALITION_ADMIN);
+        EXPECTATIONS.put("GET /review/courses/{id}/items/{itemId}", Access.COALITION_ADMIN);
+        EXPECTATIONS.put("GET /review/courses/{id}/lessons/{lessonId}", Access.COALITION_ADMIN);
         EXPECTATIONS.put("GET /test-failures/boom", Access.TEST_ONLY);
         EXPECTATIONS.put("GET /test-failures/coalition-only", Access.TEST_ONLY);
     }
@@ -207,8 +214,14 @@ public abstract class RouteMatrix {
 
     private Response call(String route, Caller caller) {
         String method = route.substring(0, route.indexOf(' '));
-        String path = route.substring(route.indexOf(' ') + 1)
+        String template = route.substring(route.indexOf(' ') + 1);
+        if (template.startsWith("/api/v1/courses/") || template.startsWith("/review/courses/")) {
+            // the sample course of the test catalog
+            template = template.replace("{id}", "sample").replace("{itemId}", "carving-material").replace("{lessonId}", "basics");
+        }
+        String path = template
                 .replace("{tag}", "fr")
+                .replace("{name}", "no-such-asset.svg")
                 .replace("{slug}", scratchSlug)
                 .replace("{id}", String.valueOf(idFor(caller)));
         RequestSpecification request = given().redirects().follow(false);

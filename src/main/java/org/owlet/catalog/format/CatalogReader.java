@@ -183,6 +183,8 @@ public final class CatalogReader {
             String credit = entry.string("credit", true, "the credit line shown with the image");
             Text alt = entry.text("alt", true, List.of(), "");
             Text description = entry.text("description", true, List.of(), "");
+            // authors' note of what the image shows (the answer): for reviewers only, never sent to learners
+            entry.string("shows", false, "a note for authors saying what the image depicts");
             entry.rejectUnknownKeys();
             if (licence != null && !LICENCE.matcher(licence).matches()) {
                 entry.error("licence", "expected an SPDX licence id such as CC-BY-4.0, found '" + licence + "'");
