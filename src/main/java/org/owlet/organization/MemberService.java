@@ -167,6 +167,9 @@ public class MemberService {
         Member member = Member.<Member> findByIdOptional(memberId)
                 .filter(m -> m.company != null && m.company.id.equals(company.id))
                 .orElseThrow(NotFoundException::new);
+        if (member.id.equals(admin.id)) {
+            throw new ValidationException(List.of(new FieldError("id", "team_error_remove_self", "")));
+        }
         if (!CompanyRemoval.exists(member.company, member)) {
             CompanyRemoval removal = new CompanyRemoval();
             removal.company = member.company;

@@ -75,6 +75,7 @@ public interface OrganizationMessages {
     @Message String team_col_actions();
     @Message String team_remove(String name);
     @Message String team_none();
+    @Message String team_error_remove_self();
     @Message String team_removed_title();
     @Message String team_removed_hint();
     @Message String team_readd(String name);

@@ -31,7 +31,7 @@ public class TeamResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance members(Company company, List<Member> members, List<Member> removed, String q);
+        static native TemplateInstance members(Company company, Member admin, List<Member> members, List<Member> removed, String q);
     }
 
     @Inject
@@ -44,7 +44,7 @@ public class TeamResource {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance list(@QueryParam("q") String q) {
         Member admin = caller.member();
-        return Templates.members(members.companyOf(admin), members.team(admin, q), members.removed(admin), q == null ? "" : q);
+        return Templates.members(members.companyOf(admin), admin, members.team(admin, q), members.removed(admin), q == null ? "" : q);
     }
 
     @GET

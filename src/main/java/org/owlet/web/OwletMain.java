@@ -21,12 +21,19 @@ public class OwletMain {
             "OWLET_OIDC_SECRET", "the secret of Owlet's client in that realm");
 
     public static void main(String... args) {
-        List<String> problems = missingSettings(System.getenv(), profile());
+        // dev mode comes through here too, before its profile is known: only the packaged application
+        // (java -jar …/quarkus-run.jar) is checked
+        String profile = isPackaged(System.getProperty("java.class.path", "")) ? profile() : "dev";
+        List<String> problems = missingSettings(System.getenv(), profile);
         if (!problems.isEmpty()) {
             problems.forEach(System.err::println);
             System.exit(1);
         }
         Quarkus.run(args);
+    }
+
+    static boolean isPackaged(String classPath) {
+        return classPath.endsWith("quarkus-run.jar");
     }
 
     static String profile() {

@@ -20,6 +20,7 @@ public interface WebMessages {
     @Message String nav_team();
     @Message String nav_companies();
     @Message String nav_audit();
+    @Message String nav_review();
 
     @Message String welcome_title();
     @Message String welcome_lead();

@@ -84,4 +84,16 @@ class TeamResourceTest {
         given().post("/api/v1/team/members/" + globexMember.id + "/readd").then().statusCode(404);
         assertThat(Fixtures.reload(globexMember).company.slug).isEqualTo("globex");
     }
+
+    @Test
+    void anAdminCannotRemoveThemself() {
+        given().get("/team").then().statusCode(200);
+        long self = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> Member.findBySubject("carl-subject").orElseThrow().id);
+        given().post("/api/v1/team/members/" + self + "/remove").then().statusCode(400)
+                .body("errors[0].message", org.hamcrest.Matchers.equalTo("You cannot remove yourself from your company."));
+        Document page = Jsoup.parse(given().get("/team").then().statusCode(200).extract().asString());
+        assertThat(page.select("form[action=/team/members/" + self + "/remove]")).isEmpty();
+        assertThat(page.select("p").text()).containsPattern("\\d+ members");
+    }
 }
