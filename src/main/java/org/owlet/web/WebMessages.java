@@ -17,6 +17,8 @@ public interface WebMessages {
     @Message String layout_footer();
     @Message String nav_home();
     @Message String nav_me();
+    @Message String nav_learning();
+    @Message String nav_courses();
     @Message String nav_team();
     @Message String nav_companies();
     @Message String nav_audit();

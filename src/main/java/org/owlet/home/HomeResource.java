@@ -1,0 +1,126 @@
+package org.owlet.home;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.owlet.catalog.CatalogService;
+import org.owlet.catalog.model.Course;
+import org.owlet.catalog.model.Module;
+import org.owlet.learning.Attempt;
+import org.owlet.learning.Enrolment;
+import org.owlet.learning.LearningService;
+import org.owlet.organization.Caller;
+import org.owlet.organization.Member;
+import org.owlet.web.LocaleResolver;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** The learner's home ("Continue", assignments, cards due) and "My progress". Reads learning; nothing imports it. */
+@Path("/home")
+@Produces(MediaType.TEXT_HTML)
+public class HomeResource {
+
+    public record Continue(String title, String href) {
+    }
+
+    public record Assigned(String courseId, String title, LocalDate dueOn, boolean overdue, boolean completed) {
+    }
+
+    public record DueDrill(String courseTitle, String title, String href, int due, int fresh) {
+    }
+
+    public record DrillProgress(String title, int mastered, int total) {
+    }
+
+    public record AttemptRow(String module, int percent, Boolean passed, java.time.Instant at, String language) {
+    }
+
+    public record CourseProgress(String id, String title, Enrolment enrolment, int lessonsRead, int lessons,
+            List<DrillProgress> drills, List<AttemptRow> attempts) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance home(Continue resume, List<Assigned> assigned, List<DueDrill> due);
+
+        static native TemplateInstance progress(List<CourseProgress> courses);
+    }
+
+    @Inject
+    LearningService learning;
+
+    @Inject
+    CatalogService catalog;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    LocaleResolver locales;
+
+    @Inject
+    org.owlet.web.TimeSource time;
+
+    @GET
+    public TemplateInstance home() {
+        Member me = caller.member();
+        String lang = locales.language().tag();
+        List<Enrolment> enrolments = learning.enrolments(me);
+        Continue resume = enrolments.stream().filter(e -> e.completedAt == null).findFirst()
+                .flatMap(e -> catalog.course(e.courseId).map(c -> new Continue(c.title().in(lang),
+                        e.lastPath != null ? e.lastPath : "/learn/" + c.id())))
+                .orElse(null);
+        List<Assigned> assigned = new ArrayList<>();
+        LocalDate today = time.today();
+        learning.assignments(me).forEach(a -> catalog.course(a.courseId).ifPresent(c -> {
+            boolean completed = learning.enrolment(me, c.id()).map(e -> e.completedAt != null).orElse(false);
+            assigned.add(new Assigned(c.id(), c.title().in(lang), a.dueOn, !completed && a.dueOn.isBefore(today), completed));
+        }));
+        List<DueDrill> due = new ArrayList<>();
+        for (Enrolment enrolment : enrolments) {
+            Optional<Course> course = catalog.course(enrolment.courseId);
+            course.ifPresent(c -> c.modules().stream().filter(Module.Drill.class::isInstance).map(Module.Drill.class::cast)
+                    .forEach(d -> {
+                        LearningService.DrillCounts counts = learning.counts(me, c, d);
+                        if (counts.due() > 0) {
+                            due.add(new DueDrill(c.title().in(lang), d.title().in(lang), "/learn/" + c.id() + "/drills/" + d.id(),
+                                    counts.due(), counts.fresh()));
+                        }
+                    }));
+        }
+        return Templates.home(resume, assigned, due);
+    }
+
+    @GET
+    @Path("/progress")
+    public TemplateInstance progress() {
+        Member me = caller.member();
+        String lang = locales.language().tag();
+        List<CourseProgress> courses = new ArrayList<>();
+        for (Enrolment enrolment : learning.enrolments(me)) {
+            catalog.course(enrolment.courseId).ifPresent(c -> {
+                long lessons = c.modules().stream().filter(Module.Lesson.class::isInstance).count();
+                int read = learning.lessonsRead(me, c.id()).size();
+                List<DrillProgress> drills = c.modules().stream().filter(Module.Drill.class::isInstance)
+                        .map(Module.Drill.class::cast).map(d -> {
+                            LearningService.DrillCounts counts = learning.counts(me, c, d);
+                            return new DrillProgress(d.title().in(lang), counts.mastered(), counts.total());
+                        }).toList();
+                List<AttemptRow> attempts = learning.attempts(me, c.id()).stream().map((Attempt a) -> new AttemptRow(
+                        c.module(a.moduleId).map(m -> m.title().in(lang)).orElse(a.moduleId),
+                        (int) Math.round(a.score * 100), a.passed, a.submittedAt, a.language)).toList();
+                courses.add(new CourseProgress(c.id(), c.title().in(lang), enrolment, read, (int) lessons, drills, attempts));
+            });
+        }
+        return Templates.progress(courses);
+    }
+}
