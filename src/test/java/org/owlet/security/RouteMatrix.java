@@ -94,6 +94,21 @@ public abstract class RouteMatrix {
         EXPECTATIONS.put("GET /review/courses/{id}", Access.COALITION_ADMIN);
         EXPECTATIONS.put("GET /review/courses/{id}/items/{itemId}", Access.COALITION_ADMIN);
         EXPECTATIONS.put("GET /review/courses/{id}/lessons/{lessonId}", Access.COALITION_ADMIN);
+        EXPECTATIONS.put("GET /home", Access.SIGNED_IN);
+        EXPECTATIONS.put("GET /home/progress", Access.SIGNED_IN);
+        EXPECTATIONS.put("GET /learn", Access.SIGNED_IN);
+        EXPECTATIONS.put("GET /learn/{courseId}", Access.SIGNED_IN);
+        EXPECTATIONS.put("POST /learn/{courseId}/enrol", Access.SIGNED_IN);
+        EXPECTATIONS.put("GET /learn/{courseId}/lessons/{lessonId}", Access.SIGNED_IN);
+        EXPECTATIONS.put("POST /learn/{courseId}/lessons/{lessonId}/read", Access.SIGNED_IN);
+        EXPECTATIONS.put("GET /learn/{courseId}/drills/{drillId}", Access.SIGNED_IN);
+        EXPECTATIONS.put("POST /learn/{courseId}/drills/{drillId}/answer", Access.SIGNED_IN);
+        EXPECTATIONS.put("GET /learn/{courseId}/modules/{moduleId}/start", Access.SIGNED_IN);
+        EXPECTATIONS.put("POST /learn/{courseId}/modules/{moduleId}/start", Access.SIGNED_IN);
+        EXPECTATIONS.put("GET /learn/attempts/{attemptId}", Access.SIGNED_IN);
+        EXPECTATIONS.put("POST /learn/attempts/{attemptId}/answer", Access.SIGNED_IN);
+        EXPECTATIONS.put("POST /learn/attempts/{attemptId}/submit", Access.SIGNED_IN);
+        EXPECTATIONS.put("GET /learn/attempts/{attemptId}/result", Access.SIGNED_IN);
         EXPECTATIONS.put("GET /test-failures/boom", Access.TEST_ONLY);
         EXPECTATIONS.put("GET /test-failures/coalition-only", Access.TEST_ONLY);
     }
@@ -222,6 +237,8 @@ public abstract class RouteMatrix {
         String path = template
                 .replace("{tag}", "fr")
                 .replace("{name}", "no-such-asset.svg")
+                .replace("{courseId}", "sample").replace("{lessonId}", "basics").replace("{drillId}", "cards")
+                .replace("{moduleId}", "check").replace("{attemptId}", "999999")
                 .replace("{slug}", scratchSlug)
                 .replace("{id}", String.valueOf(idFor(caller)));
         RequestSpecification request = given().redirects().follow(false);
