@@ -1,0 +1,112 @@
+package org.owlet.learning;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jakarta.inject.Inject;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.owlet.organization.Member;
+import org.owlet.testing.Fixtures;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.Claim;
+import io.quarkus.test.security.oidc.OidcSecurity;
+
+/** Scoring of each kind of answer, double submissions at the same moment, resuming, individual learners. */
+@QuarkusTest
+@Tag("db")
+class AnsweringRulesTest {
+
+    @Inject
+    LearningService learning;
+
+    @Inject
+    org.owlet.catalog.CatalogService catalog;
+
+    private Member individual() {
+        return Fixtures.member(null, "Solo Learner", "solo-" + UUID.randomUUID() + "@individual.example");
+    }
+
+    @Test
+    void hotspotPointsAndRegionsScoreOnTheServer() {
+        Member member = individual();
+        String key = UUID.randomUUID().toString();
+        // the picture is 400 wide; shown 200 wide, a click at (100, 75) is the point (200, 150): inside "lines"
+        LearningService.Result inside = learning.answerDrill(member, "sample", "cards", "find-lines",
+                new Submission(Set.of(), null, 100.0, 75.0, 200.0, null, Set.of(), null), key, Instant.now(), "en");
+        assertThat(inside.answer().correct).isTrue();
+        LearningService.Result rim = learning.answerDrill(member, "sample", "cards", "find-lines",
+                new Submission(Set.of(), null, 45.0, 75.0, 200.0, null, Set.of(), null), UUID.randomUUID().toString(), Instant.now(), "en");
+        assertThat(rim.answer().score).isZero();
+        LearningService.Result byKeyboard = learning.answerDrill(member, "sample", "cards", "find-lines",
+                new Submission(Set.of(), "lines", null, null, null, null, Set.of(), null), UUID.randomUUID().toString(), Instant.now(), "en");
+        assertThat(byKeyboard.answer().correct).isTrue();
+        assertThat(byKeyboard.answer().company).isNull(); // an individual learner counts in no company's figures
+    }
+
+    @Test
+    void listingTriageGivesPartialCreditWithReasons() {
+        org.owlet.catalog.model.Course course = catalog.course("sample").orElseThrow();
+        org.owlet.catalog.model.Item listing = course.item("bangle-listing").orElseThrow();
+        // right decision, one of two red flags marked, no decoy marked: 0.5 + 0.5 * 3/4
+        Submission partly = new Submission(Set.of(), null, null, null, null, "remove", Set.of("bovine-bone"), null);
+        assertThat(Scoring.score(listing, partly)).isEqualTo(0.875);
+        assertThat(Scoring.score(listing, new Submission(Set.of(), null, null, null, null, "remove",
+                Set.of("bovine-bone", "weight"), null))).isEqualTo(1.0);
+        assertThat(Scoring.score(listing, new Submission(Set.of(), null, null, null, null, "allow",
+                Set.of("handmade"), null))).isEqualTo(0.125); // wrong decision, one decoy marked: 0.5 * 1/4
+        FeedbackView feedback = FeedbackView.of(catalog.learnerView(course, listing, "en"), catalog.feedback(course, listing, "en"),
+                null, partly.phrases());
+        assertThat(feedback.decision()).isEqualTo("remove");
+        assertThat(feedback.flags()).filteredOn(FeedbackView.FlagView::redFlag).extracting(FeedbackView.FlagView::marked)
+                .containsExactlyInAnyOrder(true, false);
+    }
+
+    @Test
+    void twoIdenticalSubmissionsAtTheSameMomentAreRecordedOnce() throws Exception {
+        Member member = individual();
+        String key = UUID.randomUUID().toString();
+        Callable<LearningService.Result> submit = () -> learning.answerDrill(member, "sample", "cards", "carving-material",
+                new Submission(Set.of("elephant"), null, null, null, null, null, Set.of(), null), key, Instant.now(), "en");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<LearningService.Result>> results = pool.invokeAll(List.of(submit, submit, submit, submit));
+            for (Future<LearningService.Result> result : results) {
+                assertThat(result.get().answer().idempotencyKey).isEqualTo(key);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Answer.count("member.id = ?1 and idempotencyKey = ?2", member.id, key)))
+                .isEqualTo(1);
+    }
+
+    @Test
+    @TestSecurity(user = "rosa@acme.example", roles = "learner")
+    @OidcSecurity(claims = { @Claim(key = "sub", value = "rosa-resume"), @Claim(key = "email", value = "rosa@acme.example") })
+    void continueBringsTheLearnerBackToTheExactPage() {
+        String quiz = given().redirects().follow(false).post("/learn/sample/modules/check/start").then().statusCode(303)
+                .extract().header("Location");
+        String path = java.net.URI.create(quiz).getPath();
+        given().get(path).then().statusCode(200);
+        Document home = Jsoup.parse(given().get("/home").then().statusCode(200).extract().asString());
+        assertThat(home.select(".continue a.button").attr("href")).isEqualTo(path);
+        given().get("/home/progress").then().statusCode(200).body(containsString("Sample course"));
+    }
+}
