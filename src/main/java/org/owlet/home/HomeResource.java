@@ -44,8 +44,13 @@ public class HomeResource {
     public record AttemptRow(String module, int percent, Boolean passed, java.time.Instant at, String language) {
     }
 
-    public record CourseProgress(String id, String title, Enrolment enrolment, int lessonsRead, int lessons,
-            List<DrillProgress> drills, List<AttemptRow> attempts) {
+    public record CourseProgress(String id, String title, Enrolment enrolment, String completionLanguage, int lessonsRead,
+            int lessons, List<DrillProgress> drills, List<AttemptRow> attempts) {
+    }
+
+    /** A language's own name (Français, 中文…) for a stored tag. */
+    static String languageName(String tag) {
+        return tag == null ? "" : org.owlet.web.Languages.match(tag).map(org.owlet.web.Languages.Language::nativeName).orElse(tag);
     }
 
     @CheckedTemplate
@@ -117,8 +122,9 @@ public class HomeResource {
                         }).toList();
                 List<AttemptRow> attempts = learning.attempts(me, c.id()).stream().map((Attempt a) -> new AttemptRow(
                         c.module(a.moduleId).map(m -> m.title().in(lang)).orElse(a.moduleId),
-                        (int) Math.round(a.score * 100), a.passed, a.submittedAt, a.language)).toList();
-                courses.add(new CourseProgress(c.id(), c.title().in(lang), enrolment, read, (int) lessons, drills, attempts));
+                        (int) Math.round(a.score * 100), a.passed, a.submittedAt, languageName(a.language))).toList();
+                courses.add(new CourseProgress(c.id(), c.title().in(lang), enrolment, languageName(enrolment.completionLanguage),
+                        read, (int) lessons, drills, attempts));
             });
         }
         return Templates.progress(courses);
