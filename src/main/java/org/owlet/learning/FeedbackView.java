@@ -10,7 +10,7 @@ import org.owlet.catalog.view.Feedback;
 import org.owlet.catalog.view.ItemView;
 
 /** What a learner sees after answering (drills and quizzes) or on the results page: never before answering. */
-public record FeedbackView(String itemId, boolean correct, int percent, List<String> rightAnswers, String decision,
+public record FeedbackView(String itemId, boolean correct, int percent, List<String> rightAnswers, String decision, Boolean truth,
         List<FlagView> flags, String cue, String explanation, List<String> imageDescriptions, List<Source> sources) {
 
     /** A phrase of a listing: whether it is a red flag and whether the learner marked it. */
@@ -20,6 +20,7 @@ public record FeedbackView(String itemId, boolean correct, int percent, List<Str
     static FeedbackView of(ItemView view, Feedback feedback, Answer answer, Set<String> markedPhrases) {
         List<String> right = new ArrayList<>();
         String decision = null;
+        Boolean truthValue = null;
         List<FlagView> flags = new ArrayList<>();
         AnswerKey key = feedback.key();
         if (key instanceof AnswerKey.Choice choice && view instanceof ItemView.ChoiceView choices) {
@@ -32,10 +33,10 @@ public record FeedbackView(String itemId, boolean correct, int percent, List<Str
                 flags.add(new FlagView(phrase.text(), triage.redFlags().contains(phrase.id()), markedPhrases.contains(phrase.id())));
             }
         } else if (key instanceof AnswerKey.Truth truth) {
-            decision = truth.value() ? "true" : "false";
+            truthValue = truth.value();
         }
         return new FeedbackView(view.id(), answer != null && answer.correct,
-                answer == null ? 0 : (int) Math.round(answer.score * 100), right, decision, flags, feedback.cue(),
+                answer == null ? 0 : (int) Math.round(answer.score * 100), right, decision, truthValue, flags, feedback.cue(),
                 feedback.explanation(), feedback.imageDescriptions(), feedback.sources());
     }
 }

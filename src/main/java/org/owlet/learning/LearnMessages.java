@@ -33,6 +33,7 @@ public interface LearnMessages {
     @Message String drill_nothing_due(int mastered, int total);
     @Message String drill_practice();
     @Message String answer_submit();
+    @Message String answer_save();
     @Message String choose_all();
     @Message String answer_true();
     @Message String answer_false();

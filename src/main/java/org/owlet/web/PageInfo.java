@@ -46,7 +46,29 @@ public class PageInfo {
     /** The current path and query, used to come back to the same page after switching language. */
     public String here() {
         String uri = request.uri();
+        if (!"GET".equals(request.method().name())) {
+            // a page that answers a form (e.g. feedback after an answer) cannot be fetched again: go back to the
+            // page the form was on
+            uri = refererPath();
+        }
         return SafeRedirect.isLocalPath(uri) ? uri : "/";
+    }
+
+    private String refererPath() {
+        String referer = request.getHeader("Referer");
+        if (referer == null) {
+            return "/";
+        }
+        try {
+            java.net.URI parsed = java.net.URI.create(referer);
+            String host = request.authority() == null ? null : request.authority().host();
+            if (parsed.getHost() != null && host != null && !parsed.getHost().equalsIgnoreCase(host)) {
+                return "/";
+            }
+            return parsed.getRawPath() + (parsed.getRawQuery() == null ? "" : "?" + parsed.getRawQuery());
+        } catch (IllegalArgumentException malformed) {
+            return "/";
+        }
     }
 
     public boolean signedIn() {

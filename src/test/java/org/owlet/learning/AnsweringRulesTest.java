@@ -79,6 +79,30 @@ class AnsweringRulesTest {
     }
 
     @Test
+    void trueFalseFeedbackNamesTheRightAnswer() {
+        org.owlet.catalog.model.Course course = catalog.course("sample").orElseThrow();
+        org.owlet.catalog.model.Item statement = course.item("schreger-true").orElseThrow();
+        FeedbackView feedback = FeedbackView.of(catalog.learnerView(course, statement, "en"),
+                catalog.feedback(course, statement, "en"), null, Set.of());
+        assertThat(feedback.truth()).isFalse();
+        assertThat(feedback.decision()).isNull();
+    }
+
+    @Test
+    @TestSecurity(user = "lara@acme.example", roles = "learner")
+    @OidcSecurity(claims = { @Claim(key = "sub", value = "lara-language"), @Claim(key = "email", value = "lara@acme.example") })
+    void theLanguageSwitchOnAFeedbackPageReturnsToTheFormsPage() {
+        Document card = Jsoup.parse(given().get("/learn/sample/drills/cards").then().statusCode(200).extract().asString());
+        var form = given().header("Referer", "http://localhost/learn/sample/drills/cards")
+                .formParam("item", card.selectFirst("input[name=item]").attr("value"))
+                .formParam("key", card.selectFirst("input[name=key]").attr("value"))
+                .formParam("region", "lines").formParam("option", "elephant");
+        Document feedback = Jsoup.parse(form.post("/learn/sample/drills/cards/answer").then().statusCode(200).extract().asString());
+        assertThat(feedback.selectFirst("nav.languages a[lang=fr]").attr("href"))
+                .isEqualTo("/lang/fr?return=%2Flearn%2Fsample%2Fdrills%2Fcards");
+    }
+
+    @Test
     void twoIdenticalSubmissionsAtTheSameMomentAreRecordedOnce() throws Exception {
         Member member = individual();
         String key = UUID.randomUUID().toString();
