@@ -94,6 +94,20 @@ public abstract class RouteMatrix {
         EXPECTATIONS.put("GET /review/courses/{id}", Access.COALITION_ADMIN);
         EXPECTATIONS.put("GET /review/courses/{id}/items/{itemId}", Access.COALITION_ADMIN);
         EXPECTATIONS.put("GET /review/courses/{id}/lessons/{lessonId}", Access.COALITION_ADMIN);
+        EXPECTATIONS.put("GET /verify", Access.PUBLIC);
+        EXPECTATIONS.put("GET /verify/{code}", Access.PUBLIC);
+        EXPECTATIONS.put("GET /api/v1/certificates/{code}", Access.PUBLIC);
+        EXPECTATIONS.put("GET /api/v1/certificates/{code}/credential", Access.PUBLIC);
+        EXPECTATIONS.put("GET /api/v1/issuer", Access.PUBLIC);
+        EXPECTATIONS.put("GET /api/v1/issuer/jwks", Access.PUBLIC);
+        EXPECTATIONS.put("GET /me/certificates", Access.SIGNED_IN);
+        EXPECTATIONS.put("POST /me/certificates/name", Access.SIGNED_IN);
+        EXPECTATIONS.put("GET /me/certificates/{id}/certificate.pdf", Access.SIGNED_IN);
+        EXPECTATIONS.put("GET /me/certificates/{id}/badge.jwt", Access.SIGNED_IN);
+        EXPECTATIONS.put("GET /me/certificates/{id}/badge.json", Access.SIGNED_IN);
+        EXPECTATIONS.put("GET /team/certificates", Access.COMPANY_ADMIN);
+        EXPECTATIONS.put("GET /admin/certificates", Access.COALITION_ADMIN);
+        EXPECTATIONS.put("POST /admin/certificates/{id}/revoke", Access.COALITION_ADMIN);
         EXPECTATIONS.put("GET /test-failures/boom", Access.TEST_ONLY);
         EXPECTATIONS.put("GET /test-failures/coalition-only", Access.TEST_ONLY);
     }
@@ -221,6 +235,7 @@ public abstract class RouteMatrix {
         }
         String path = template
                 .replace("{tag}", "fr")
+                .replace("{code}", "NOSUCHCODE")
                 .replace("{name}", "no-such-asset.svg")
                 .replace("{slug}", scratchSlug)
                 .replace("{id}", String.valueOf(idFor(caller)));
