@@ -109,6 +109,20 @@ public abstract class RouteMatrix {
         EXPECTATIONS.put("POST /learn/attempts/{attemptId}/answer", Access.SIGNED_IN);
         EXPECTATIONS.put("POST /learn/attempts/{attemptId}/submit", Access.SIGNED_IN);
         EXPECTATIONS.put("GET /learn/attempts/{attemptId}/result", Access.SIGNED_IN);
+        EXPECTATIONS.put("GET /verify", Access.PUBLIC);
+        EXPECTATIONS.put("GET /verify/{code}", Access.PUBLIC);
+        EXPECTATIONS.put("GET /api/v1/certificates/{code}", Access.PUBLIC);
+        EXPECTATIONS.put("GET /api/v1/certificates/{code}/credential", Access.PUBLIC);
+        EXPECTATIONS.put("GET /api/v1/issuer", Access.PUBLIC);
+        EXPECTATIONS.put("GET /api/v1/issuer/jwks", Access.PUBLIC);
+        EXPECTATIONS.put("GET /me/certificates", Access.SIGNED_IN);
+        EXPECTATIONS.put("POST /me/certificates/name", Access.SIGNED_IN);
+        EXPECTATIONS.put("GET /me/certificates/{id}/certificate.pdf", Access.SIGNED_IN);
+        EXPECTATIONS.put("GET /me/certificates/{id}/badge.jwt", Access.SIGNED_IN);
+        EXPECTATIONS.put("GET /me/certificates/{id}/badge.json", Access.SIGNED_IN);
+        EXPECTATIONS.put("GET /team/certificates", Access.COMPANY_ADMIN);
+        EXPECTATIONS.put("GET /admin/certificates", Access.COALITION_ADMIN);
+        EXPECTATIONS.put("POST /admin/certificates/{id}/revoke", Access.COALITION_ADMIN);
         EXPECTATIONS.put("GET /test-failures/boom", Access.TEST_ONLY);
         EXPECTATIONS.put("GET /test-failures/coalition-only", Access.TEST_ONLY);
     }
@@ -236,6 +250,7 @@ public abstract class RouteMatrix {
         }
         String path = template
                 .replace("{tag}", "fr")
+                .replace("{code}", "NOSUCHCODE")
                 .replace("{name}", "no-such-asset.svg")
                 .replace("{courseId}", "sample").replace("{lessonId}", "basics").replace("{drillId}", "cards")
                 .replace("{moduleId}", "check").replace("{attemptId}", "999999")

@@ -1,0 +1,291 @@
+package org.owlet.certification;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.NumberFormat;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TimeZone;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSString;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.owlet.web.Languages;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
+
+/**
+ * Draws a certificate: one A4 landscape page in the certificate's language, fonts embedded as subsets, a QR
+ * code (drawn as vector squares) and the short link to the verification page. The same certificate always gives
+ * the same bytes: the document id is derived from the code and edition, and the dates are the issue date.
+ */
+@ApplicationScoped
+public class CertificatePdf {
+
+    private static final float WIDTH = PDRectangle.A4.getHeight();
+    private static final float HEIGHT = PDRectangle.A4.getWidth();
+    private static final float[] GREEN = { 0.11f, 0.32f, 0.21f };
+    private static final float[] INK = { 0.13f, 0.13f, 0.13f };
+    private static final float[] MUTED = { 0.33f, 0.33f, 0.33f };
+
+    @Inject
+    CertificateFonts fonts;
+
+    /** Everything printed on a certificate, already in its language. */
+    record Content(String language, String issuerName, String heading, String certifies, String holder, String completed,
+            String course, String details, String company, String issued, String validUntil, String code, String verifyAt,
+            String verifyUrl, String subject, LocalDate issuedOn, String documentId) {
+    }
+
+    public Content content(Certificate c, String verifyUrl, String issuerName) {
+        Languages.Language language = Languages.match(c.language).orElse(Languages.DEFAULT);
+        Locale locale = language.locale();
+        CertificationMessages m = MessageBundles.get(CertificationMessages.class, Localized.Literal.of(language.tag()));
+        DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
+        NumberFormat percent = NumberFormat.getPercentInstance(locale);
+        return new Content(language.tag(), issuerName, m.pdf_heading(), m.pdf_certifies(),
+                c.nameWithheld() ? m.pdf_name_withheld() : c.holderName, m.pdf_completed(), c.courseTitle,
+                m.pdf_details(c.courseVersion, percent.format(c.score), language.nativeName()),
+                c.companyName == null ? null : m.pdf_company(c.companyName), m.pdf_issued(dates.format(c.issuedOn)),
+                m.pdf_valid_until(dates.format(c.expiresOn)), m.pdf_code(c.displayCode()), m.pdf_verify_at(verifyUrl),
+                verifyUrl, m.pdf_subject(c.courseTitle), c.issuedOn, c.code + "/" + c.edition);
+    }
+
+    public byte[] render(Content content) {
+        try (PDDocument document = new PDDocument()) {
+            PDPage page = new PDPage(new PDRectangle(WIDTH, HEIGHT));
+            document.addPage(page);
+            Typesetter regular = new Typesetter(document, fonts.faces(false));
+            Typesetter bold = new Typesetter(document, fonts.faces(true));
+            try (PDPageContentStream out = new PDPageContentStream(document, page)) {
+                frame(out);
+                float centre = WIDTH / 2;
+                float textWidth = WIDTH - 160;
+                regular.centred(out, content.issuerName(), 13, MUTED, centre, 520, textWidth);
+                bold.centred(out, content.heading(), 32, GREEN, centre, 468, textWidth);
+                regular.centred(out, content.certifies(), 14, INK, centre, 422, textWidth);
+                bold.centred(out, content.holder(), 30, INK, centre, 378, textWidth);
+                rule(out, centre - 190, centre + 190, 366);
+                regular.centred(out, content.completed(), 14, INK, centre, 334, textWidth);
+                bold.centred(out, content.course(), 22, GREEN, centre, 298, textWidth);
+                regular.centred(out, content.details(), 12, MUTED, centre, 270, textWidth);
+                if (content.company() != null) {
+                    regular.centred(out, content.company(), 12, MUTED, centre, 251, textWidth);
+                }
+                float left = 72;
+                float qrSize = 96;
+                float qrX = WIDTH - 72 - qrSize;
+                float blockWidth = qrX - left - 24;
+                bold.left(out, content.issued(), 12, INK, left, 170, blockWidth);
+                bold.left(out, content.validUntil(), 12, INK, left, 151, blockWidth);
+                regular.left(out, content.code(), 11, INK, left, 124, blockWidth);
+                regular.left(out, content.verifyAt(), 10, MUTED, left, 106, blockWidth);
+                qr(out, content.verifyUrl(), qrX, 80, qrSize);
+            }
+            metadata(document, content);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            document.save(bytes);
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write a certificate", e);
+        }
+    }
+
+    private static void frame(PDPageContentStream out) throws IOException {
+        out.setStrokingColor(GREEN[0], GREEN[1], GREEN[2]);
+        out.setLineWidth(4);
+        out.addRect(24, 24, WIDTH - 48, HEIGHT - 48);
+        out.stroke();
+        out.setLineWidth(0.8f);
+        out.addRect(34, 34, WIDTH - 68, HEIGHT - 68);
+        out.stroke();
+    }
+
+    private static void rule(PDPageContentStream out, float from, float to, float y) throws IOException {
+        out.setStrokingColor(GREEN[0], GREEN[1], GREEN[2]);
+        out.setLineWidth(0.6f);
+        out.moveTo(from, y);
+        out.lineTo(to, y);
+        out.stroke();
+    }
+
+    /** The QR code as filled squares (no image, so no compression differences and sharp at any zoom). */
+    private static void qr(PDPageContentStream out, String url, float x, float y, float size) throws IOException {
+        BitMatrix matrix;
+        try {
+            matrix = new QRCodeWriter().encode(url, BarcodeFormat.QR_CODE, 0, 0,
+                    Map.of(EncodeHintType.MARGIN, 0, EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M));
+        } catch (WriterException e) {
+            throw new IllegalStateException("cannot encode " + url + " as a QR code", e);
+        }
+        float module = size / matrix.getWidth();
+        out.setNonStrokingColor(0f, 0f, 0f);
+        for (int row = 0; row < matrix.getHeight(); row++) {
+            for (int col = 0; col < matrix.getWidth(); col++) {
+                if (matrix.get(col, row)) {
+                    out.addRect(x + col * module, y + size - (row + 1) * module, module, module);
+                }
+            }
+        }
+        out.fill();
+    }
+
+    private static void metadata(PDDocument document, Content content) {
+        PDDocumentInformation info = document.getDocumentInformation();
+        info.setTitle(content.heading() + " – " + content.course());
+        info.setAuthor(content.issuerName());
+        info.setSubject(content.subject());
+        info.setCreator("Owlet");
+        info.setProducer("Owlet");
+        Calendar issued = new GregorianCalendar(TimeZone.getTimeZone(ZoneOffset.UTC));
+        issued.clear();
+        issued.set(content.issuedOn().getYear(), content.issuedOn().getMonthValue() - 1, content.issuedOn().getDayOfMonth());
+        info.setCreationDate(issued);
+        info.setModificationDate(issued);
+        document.getDocumentCatalog().setLanguage(content.language());
+        byte[] id = documentId(content.documentId());
+        COSArray ids = new COSArray();
+        ids.add(new COSString(id));
+        ids.add(new COSString(id));
+        document.getDocument().getTrailer().setItem(COSName.ID, ids);
+        document.setDocumentId(0L);
+    }
+
+    private static byte[] documentId(String seed) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(seed.getBytes(StandardCharsets.UTF_8));
+            return java.util.Arrays.copyOf(digest, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Sets text in the first font of a list that has each character, shrinking a line that would not fit. A
+     * character no font has is drawn as "?" (the fonts cover Latin, Vietnamese, Greek, Cyrillic and Chinese).
+     */
+    static final class Typesetter {
+
+        private final List<CertificateFonts.Face> faces;
+        private final PDDocument document;
+        private final Map<Integer, PDType0Font> loaded = new java.util.HashMap<>();
+
+        Typesetter(PDDocument document, List<CertificateFonts.Face> faces) {
+            this.document = document;
+            this.faces = faces;
+        }
+
+        private record Run(PDType0Font font, String text) {
+        }
+
+        private List<Run> runs(String text) {
+            List<Run> runs = new ArrayList<>();
+            StringBuilder current = new StringBuilder();
+            int currentFace = -1;
+            for (int cp : text.codePoints().toArray()) {
+                int face = faceFor(cp);
+                if (face < 0) {
+                    cp = '?';
+                    face = 0;
+                }
+                if (Character.isWhitespace(cp) && currentFace >= 0 && faces.get(currentFace).covered().get(cp)) {
+                    face = currentFace; // spaces stay in the run they are in
+                }
+                if (face != currentFace && current.length() > 0) {
+                    runs.add(new Run(font(currentFace), current.toString()));
+                    current.setLength(0);
+                }
+                currentFace = face;
+                current.appendCodePoint(Character.isWhitespace(cp) ? ' ' : cp);
+            }
+            if (current.length() > 0) {
+                runs.add(new Run(font(currentFace), current.toString()));
+            }
+            return runs;
+        }
+
+        private int faceFor(int cp) {
+            if (cp == '\t' || cp == '\n' || cp == '\r') {
+                cp = ' ';
+            }
+            for (int i = 0; i < faces.size(); i++) {
+                if (faces.get(i).covered().get(cp)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        private PDType0Font font(int face) {
+            return loaded.computeIfAbsent(face, f -> CertificateFonts.embed(document, faces.get(f)));
+        }
+
+        private static float width(List<Run> runs, float size) throws IOException {
+            float width = 0;
+            for (Run run : runs) {
+                width += run.font().getStringWidth(run.text()) / 1000 * size;
+            }
+            return width;
+        }
+
+        void centred(PDPageContentStream out, String text, float size, float[] colour, float centre, float y, float maxWidth)
+                throws IOException {
+            List<Run> runs = runs(text);
+            float fitted = fit(runs, size, maxWidth);
+            draw(out, runs, fitted, colour, centre - width(runs, fitted) / 2, y);
+        }
+
+        void left(PDPageContentStream out, String text, float size, float[] colour, float x, float y, float maxWidth)
+                throws IOException {
+            List<Run> runs = runs(text);
+            draw(out, runs, fit(runs, size, maxWidth), colour, x, y);
+        }
+
+        private static float fit(List<Run> runs, float size, float maxWidth) throws IOException {
+            float width = width(runs, size);
+            return width <= maxWidth ? size : Math.max(6, size * maxWidth / width);
+        }
+
+        private static void draw(PDPageContentStream out, List<Run> runs, float size, float[] colour, float x, float y)
+                throws IOException {
+            out.setNonStrokingColor(colour[0], colour[1], colour[2]);
+            out.beginText();
+            out.newLineAtOffset(x, y);
+            for (Run run : runs) {
+                out.setFont(run.font(), size);
+                out.showText(run.text());
+            }
+            out.endText();
+        }
+    }
+
+}

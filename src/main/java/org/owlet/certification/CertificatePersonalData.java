@@ -1,0 +1,57 @@
+package org.owlet.certification;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.owlet.organization.Member;
+import org.owlet.organization.PersonalData;
+
+/**
+ * Certificates in a member's data export; on erasure the name is withheld but the certificate stays, so that a
+ * company or regulator can still confirm it (course, dates, status) with its code, and the coalition's counts stay.
+ */
+@ApplicationScoped
+public class CertificatePersonalData implements PersonalData {
+
+    @Inject
+    CertificationService certificates;
+
+    @Override
+    public String name() {
+        return "certificates";
+    }
+
+    @Override
+    public Object export(Member member) {
+        List<Map<String, Object>> list = new java.util.ArrayList<>();
+        for (Certificate c : Certificate.ofMember(member)) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", c.id);
+            row.put("verificationCode", c.displayCode());
+            row.put("verificationUrl", certificates.verifyUrl(c));
+            row.put("holderName", c.holderName);
+            row.put("course", c.courseId);
+            row.put("courseTitle", c.courseTitle);
+            row.put("courseVersion", c.courseVersion);
+            row.put("language", c.language);
+            row.put("score", c.score);
+            row.put("company", c.companyName);
+            row.put("issuedOn", c.issuedOn.toString());
+            row.put("expiresOn", c.expiresOn.toString());
+            row.put("renews", c.renews == null ? null : c.renews.id);
+            row.put("status", c.status(certificates.today()).name().toLowerCase(java.util.Locale.ROOT));
+            row.put("revokedReason", c.revokedReason);
+            list.add(row);
+        }
+        return list;
+    }
+
+    @Override
+    public void erase(Member member) {
+        Certificate.update("holderName = null where member.id = ?1", member.id);
+    }
+}

@@ -1,0 +1,230 @@
+package org.owlet.certification;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.owlet.catalog.CatalogService;
+import org.owlet.catalog.model.Course;
+import org.owlet.learning.FinalAssessmentPassed;
+import org.owlet.organization.AuditLog;
+import org.owlet.organization.Company;
+import org.owlet.organization.Member;
+import org.owlet.web.Languages;
+import org.owlet.web.TimeSource;
+
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
+
+/**
+ * Issues certificates when learning reports a pass, and everything done with them afterwards: verification,
+ * PDFs, Open Badges credentials, name corrections, revocation and the renewal list.
+ */
+@ApplicationScoped
+public class CertificationService {
+
+    private static final Logger LOG = Logger.getLogger(CertificationService.class);
+    public static final int MAX_NAME = 200;
+
+    @Inject
+    CatalogService catalog;
+
+    @Inject
+    TimeSource time;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    CertificatePdf pdf;
+
+    @Inject
+    OpenBadges badges;
+
+    @Inject
+    CertificationConfig config;
+
+    @ConfigProperty(name = "owlet.public-url", defaultValue = "http://localhost:8080")
+    String publicUrl;
+
+    /** A pass (final or refresher) earns a certificate; the same attempt never earns two. */
+    @Transactional
+    void onPassed(@Observes FinalAssessmentPassed passed) {
+        issue(passed);
+    }
+
+    @Transactional
+    public Certificate issue(FinalAssessmentPassed passed) {
+        Optional<Certificate> existing = Certificate.findByAttempt(passed.attemptId());
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        Member member = Member.findById(passed.memberId());
+        if (member == null) {
+            throw new IllegalArgumentException("no member " + passed.memberId() + " for attempt " + passed.attemptId());
+        }
+        Course course = catalog.course(passed.courseId(), passed.contentHash()).or(() -> catalog.course(passed.courseId()))
+                .orElseThrow(() -> new IllegalArgumentException("no course " + passed.courseId()));
+        String language = Languages.match(passed.language()).map(Languages.Language::tag).orElse(passed.language());
+        LocalDate issued = LocalDate.ofInstant(passed.passedAt(), ZoneOffset.UTC);
+        Certificate renews = passed.refresher() ? Certificate.latestFor(member, passed.courseId()).orElse(null) : null;
+        // a renewal before expiry continues the old certificate: no day of validity is lost
+        LocalDate start = renews != null && !renews.expiresOn.isBefore(issued) ? renews.expiresOn.plusDays(1) : issued;
+
+        Certificate c = new Certificate();
+        c.code = uniqueCode();
+        c.codeHash = VerificationCodes.hash(c.code);
+        c.member = member;
+        c.personKey = member.personKey;
+        c.holderName = member.isErased() ? null : holderName(member);
+        Company company = passed.companyId() == null ? null : Company.findById(passed.companyId());
+        c.company = company;
+        c.companyName = company == null ? null : company.name;
+        c.courseId = course.id();
+        c.courseVersion = passed.courseVersion() != null ? passed.courseVersion() : course.version();
+        c.contentHash = passed.contentHash() != null ? passed.contentHash() : course.contentHash();
+        c.courseTitle = course.title().in(language, course.defaultLanguage());
+        c.language = language;
+        c.score = passed.score();
+        c.attemptId = passed.attemptId();
+        c.refresher = passed.refresher();
+        c.renews = renews;
+        c.issuedOn = issued;
+        c.expiresOn = start.plusMonths(course.certificateValidityMonths()).minusDays(1);
+        c.renewalOpensOn = c.expiresOn.minusDays(course.renewalWindowDays());
+        c.issuedAt = time.now();
+        c.persist();
+        LOG.infof("Certificate %d issued for attempt %d (course %s)%s", c.id, c.attemptId, c.courseId,
+                renews == null ? "" : ", renewing " + renews.id);
+        return c;
+    }
+
+    /** The name a member corrected on an earlier certificate wins over the profile's (which the identity provider sets). */
+    private static String holderName(Member member) {
+        Optional<Certificate> corrected = Certificate.find("member.id = ?1 and reissuedAt is not null and holderName is not null"
+                + " order by reissuedAt desc", member.id).firstResultOptional();
+        return corrected.map(c -> c.holderName).orElse(member.label());
+    }
+
+    private static String uniqueCode() {
+        for (int i = 0; i < 5; i++) {
+            String code = VerificationCodes.generate();
+            if (Certificate.findByCodeHash(VerificationCodes.hash(code)).isEmpty()) {
+                return code;
+            }
+        }
+        throw new IllegalStateException("could not find an unused verification code");
+    }
+
+    // ---- public verification ---------------------------------------------------------------------
+
+    /**
+     * The certificate with this code. Always the same work whatever is asked (normalise, hash, one indexed look-up
+     * by hash), so neither the answer's timing nor its shape tells a near miss from a wild guess.
+     */
+    @Transactional
+    public Optional<Certificate> verify(String code) {
+        return Certificate.findByCodeHash(VerificationCodes.hash(code));
+    }
+
+    public String verifyUrl(Certificate c) {
+        return badges.base() + "/verify/" + c.code;
+    }
+
+    // ---- the holder --------------------------------------------------------------------------------
+
+    @Transactional
+    public List<Certificate> of(Member member) {
+        List<Certificate> list = Certificate.ofMember(member);
+        list.forEach(c -> c.isRenewed());
+        return list;
+    }
+
+    /** The member's own certificate, else 404 (another member's id tells nothing). */
+    @Transactional
+    public Certificate own(Member member, long id) {
+        return Certificate.<Certificate> findByIdOptional(id).filter(c -> c.member.id.equals(member.id))
+                .orElseThrow(NotFoundException::new);
+    }
+
+    public byte[] pdf(Certificate c) {
+        return pdf.render(pdf.content(c, verifyUrl(c), config.issuerName()));
+    }
+
+    public Map<String, Object> credential(Certificate c) {
+        CertificationMessages m = MessageBundles.get(CertificationMessages.class,
+                Localized.Literal.of(Languages.match(c.language).orElse(Languages.DEFAULT).tag()));
+        return badges.credential(c, verifyUrl(c), m.badge_criteria(c.courseTitle), m.badge_description(c.courseTitle));
+    }
+
+    public String signedCredential(Certificate c) {
+        return badges.sign(credential(c));
+    }
+
+    /**
+     * A name correction: every certificate of the member that shows a name is re-issued with the corrected name and
+     * the same verification code (a new edition of the PDF).
+     */
+    @Transactional
+    public int correctName(Member member, String name) {
+        String trimmed = name == null ? "" : name.strip().replaceAll("\\s+", " ");
+        if (trimmed.isEmpty() || trimmed.length() > MAX_NAME) {
+            throw new IllegalArgumentException("name");
+        }
+        List<Certificate> list = Certificate.list("member.id = ?1 and holderName is not null", member.id);
+        for (Certificate c : list) {
+            if (!c.holderName.equals(trimmed)) {
+                c.holderName = trimmed;
+                c.edition++;
+                c.reissuedAt = time.now();
+            }
+        }
+        return list.size();
+    }
+
+    // ---- company admins ---------------------------------------------------------------------------
+
+    @Transactional
+    public List<Certificate> dueForRenewal(Company company) {
+        List<Certificate> due = Certificate.dueForRenewal(company, time.today());
+        due.forEach(c -> c.member.label());
+        return due;
+    }
+
+    // ---- coalition admins --------------------------------------------------------------------------
+
+    @Transactional
+    public List<Certificate> recent(int limit) {
+        return Certificate.newestFirst(limit);
+    }
+
+    @Transactional
+    public Certificate revoke(Member admin, long id, String reason) {
+        String trimmed = reason == null ? "" : reason.strip();
+        if (trimmed.isEmpty()) {
+            throw new IllegalArgumentException("reason");
+        }
+        Certificate c = Certificate.<Certificate> findByIdOptional(id).orElseThrow(NotFoundException::new);
+        if (c.revokedAt == null) {
+            c.revokedAt = time.now();
+            c.revokedReason = trimmed.length() > 1000 ? trimmed.substring(0, 1000) : trimmed;
+            audit.record(admin == null ? null : Member.findById(admin.id), "certificate.revoked", c.company, c.member,
+                    "certificate " + c.id + " (" + c.courseId + "): " + c.revokedReason);
+        }
+        return c;
+    }
+
+    public LocalDate today() {
+        return time.today();
+    }
+}

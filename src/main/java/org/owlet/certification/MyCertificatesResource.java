@@ -1,0 +1,98 @@
+package org.owlet.certification;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.owlet.organization.Caller;
+import org.owlet.organization.Member;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** A learner's certificates: what expires when, downloads (PDF, Open Badges), and the name correction form. */
+@Path("/me/certificates")
+public class MyCertificatesResource {
+
+    /** One row of the list. */
+    public record Row(Certificate certificate, Certificate.Status status, boolean renewable, boolean renewed, String verifyUrl) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance mine(List<Row> rows, String name, boolean nameError, boolean nameSaved);
+    }
+
+    @Inject
+    CertificationService certificates;
+
+    @Inject
+    Caller caller;
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance list(@QueryParam("saved") boolean saved) {
+        return page(null, false, saved);
+    }
+
+    private TemplateInstance page(String typed, boolean error, boolean saved) {
+        Member me = caller.member();
+        List<Row> rows = certificates.of(me).stream().map(c -> new Row(c, c.status(certificates.today()),
+                c.revokedAt == null && !certificates.today().isBefore(c.renewalOpensOn) && !c.isRenewed(), c.isRenewed(),
+                certificates.verifyUrl(c))).toList();
+        String name = typed != null ? typed
+                : rows.stream().map(r -> r.certificate().holderName).filter(n -> n != null).findFirst().orElse(me.label());
+        return Templates.mine(rows, name, error, saved);
+    }
+
+    @POST
+    @Path("/name")
+    @Produces(MediaType.TEXT_HTML)
+    public Response correctName(@RestForm String name) {
+        try {
+            certificates.correctName(caller.member(), name);
+        } catch (IllegalArgumentException invalid) {
+            return Response.status(400).entity(page(name, true, false)).build();
+        }
+        return Response.seeOther(URI.create("/me/certificates?saved=true")).build();
+    }
+
+    @GET
+    @Path("/{id}/certificate.pdf")
+    @Produces("application/pdf")
+    public Response pdf(@PathParam("id") long id) {
+        Certificate c = certificates.own(caller.member(), id);
+        return Response.ok(certificates.pdf(c), "application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"owlet-certificate-" + c.courseId + "-" + c.id + ".pdf\"")
+                .build();
+    }
+
+    /** The Open Badges 3.0 credential, signed (VC-JWT), to add to a wallet or backpack. */
+    @GET
+    @Path("/{id}/badge.jwt")
+    @Produces(CertificateApi.VC_JWT)
+    public Response badge(@PathParam("id") long id) {
+        Certificate c = certificates.own(caller.member(), id);
+        return Response.ok(certificates.signedCredential(c), CertificateApi.VC_JWT)
+                .header("Content-Disposition", "attachment; filename=\"owlet-badge-" + c.courseId + "-" + c.id + ".jwt\"").build();
+    }
+
+    /** The same credential as readable JSON (unsigned). */
+    @GET
+    @Path("/{id}/badge.json")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> badgeJson(@PathParam("id") long id) {
+        return certificates.credential(certificates.own(caller.member(), id));
+    }
+}
