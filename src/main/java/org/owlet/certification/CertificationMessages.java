@@ -56,6 +56,7 @@ public interface CertificationMessages {
     @Message String mine_badge(String course);
     @Message String mine_verify_link(String course);
     @Message String mine_renew_from(String date);
+    @Message String mine_refresher();
     @Message String mine_renewed();
     @Message String mine_name_title();
     @Message String mine_name_explain();

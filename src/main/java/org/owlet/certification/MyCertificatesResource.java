@@ -40,6 +40,9 @@ public class MyCertificatesResource {
     @Inject
     Caller caller;
 
+    @Inject
+    org.owlet.learning.LearningService learning;
+
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance list(@QueryParam("saved") boolean saved) {
@@ -66,6 +69,21 @@ public class MyCertificatesResource {
             return Response.status(400).entity(page(name, true, false)).build();
         }
         return Response.seeOther(URI.create("/me/certificates?saved=true")).build();
+    }
+
+    /** Opens the refresher assessment for a certificate in its renewal window; a pass issues the renewed certificate. */
+    @POST
+    @Path("/{id}/refresher")
+    public Response refresher(@PathParam("id") long id) {
+        Member me = caller.member();
+        Certificate certificate = certificates.own(me, id);
+        boolean renewable = certificate.revokedAt == null && !certificates.today().isBefore(certificate.renewalOpensOn)
+                && !certificate.isRenewed();
+        if (!renewable) {
+            throw new jakarta.ws.rs.WebApplicationException(409);
+        }
+        org.owlet.learning.Attempt attempt = learning.startRefresher(me, certificate.courseId);
+        return Response.seeOther(URI.create("/learn/attempts/" + attempt.id)).build();
     }
 
     @GET

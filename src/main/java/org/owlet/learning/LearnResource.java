@@ -295,7 +295,7 @@ public class LearnResource {
             return Templates.review(view, module, attempt, items.stream().map(id -> itemView(view, id)).toList(), answers.keySet());
         }
         return Templates.question(view, module, attempt, question(course, items.get(index), index + 1, items.size(), attempt.seed),
-                attempt.moduleKind.equals("final"));
+                !attempt.moduleKind.equals("quiz"));
     }
 
     @POST
@@ -311,8 +311,9 @@ public class LearnResource {
         Submission submission = submission(option, region, x, y, width, decision, phrase, truth);
         LearningService.Result result = learning.answerInAttempt(me(), attemptId, item, submission, key,
                 shownAt == null ? null : Instant.ofEpochMilli(shownAt), lang());
-        if (attempt.moduleKind.equals("final")) {
-            return Response.seeOther(URI.create("/learn/attempts/" + attemptId)).build(); // no feedback until the end
+        if (!attempt.moduleKind.equals("quiz")) {
+            // final and refresher: no feedback until the end
+            return Response.seeOther(URI.create("/learn/attempts/" + attemptId)).build();
         }
         Course course = learning.courseOf(attempt);
         return Response.ok(Templates.feedback(catalog.learnerView(course, lang()),
@@ -353,7 +354,7 @@ public class LearnResource {
                         || m.kind().equals("lesson") && !weakTags.isEmpty())
                 .toList();
         return Templates.result(view, moduleView(view, attempt.moduleId), attempt, (int) Math.round(attempt.score * 100),
-                feedback, toReview, attempt.moduleKind.equals("final"));
+                feedback, toReview, !attempt.moduleKind.equals("quiz"));
     }
 
     // ------------------------------------------------------------------ helpers

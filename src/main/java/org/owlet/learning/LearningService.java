@@ -278,8 +278,8 @@ public class LearningService {
             throw new NotFoundException();
         }
         enrol(member, courseId);
-        Optional<Attempt> open = Attempt.find("member.id = ?1 and courseId = ?2 and moduleId = ?3 and submittedAt is null",
-                member.id, courseId, moduleId).firstResultOptional();
+        Optional<Attempt> open = Attempt.find("member.id = ?1 and courseId = ?2 and moduleId = ?3 and moduleKind = ?4 and submittedAt is null",
+                member.id, courseId, moduleId, module.kind()).firstResultOptional();
         if (open.isPresent()) {
             return open.get();
         }
@@ -298,8 +298,30 @@ public class LearningService {
                 throw new NotAllowed("cooldown");
             }
         }
-        List<String> pool = new ArrayList<>(module.itemIds());
         int draw = module instanceof Module.Quiz quiz ? quiz.draw() : ((Module.FinalAssessment) module).draw();
+        return newAttempt(member, course, module, module.kind(), draw);
+    }
+
+    /**
+     * Starts (or resumes) a short refresher assessment drawn from the final assessment's pool: half the final's
+     * draw, at least five questions. Certification decides who may take one (a certificate in its renewal window)
+     * and calls this; a passed refresher raises {@link FinalAssessmentPassed} with {@code refresher = true}.
+     */
+    @Transactional
+    public Attempt startRefresher(Member member, String courseId) {
+        Course course = course(courseId);
+        Module.FinalAssessment assessment = course.finalAssessment().orElseThrow(NotFoundException::new);
+        Optional<Attempt> open = Attempt.find("member.id = ?1 and courseId = ?2 and moduleKind = 'refresher' and submittedAt is null",
+                member.id, courseId).firstResultOptional();
+        if (open.isPresent()) {
+            return open.get();
+        }
+        int draw = Math.min(assessment.pool().size(), Math.max(5, assessment.draw() / 2));
+        return newAttempt(member, course, assessment, "refresher", draw);
+    }
+
+    private Attempt newAttempt(Member member, Course course, Module module, String kind, int draw) {
+        List<String> pool = new ArrayList<>(module.itemIds());
         long seed = random.nextLong();
         Collections.shuffle(pool, new Random(seed));
         Member managed = Member.findById(member.id);
@@ -309,8 +331,8 @@ public class LearningService {
         attempt.courseId = course.id();
         attempt.courseVersion = course.version();
         attempt.contentHash = course.contentHash();
-        attempt.moduleId = moduleId;
-        attempt.moduleKind = module.kind();
+        attempt.moduleId = module.id();
+        attempt.moduleKind = kind;
         attempt.language = course.defaultLanguage();
         attempt.itemIds = String.join(",", pool.subList(0, Math.min(draw, pool.size())));
         attempt.seed = seed;
@@ -362,14 +384,17 @@ public class LearningService {
         attempt.language = course.languageFor(language);
         if (course.module(attempt.moduleId).orElseThrow() instanceof Module.FinalAssessment assessment) {
             attempt.passed = Math.round(attempt.score * 1000) / 10.0 >= assessment.passMark();
-            if (attempt.passed) {
+            boolean refresher = attempt.moduleKind.equals("refresher");
+            if (attempt.passed && !refresher) {
                 Enrolment enrolment = enrol(member, course.id());
                 Enrolment managed = Enrolment.findById(enrolment.id);
                 managed.completedAt = attempt.submittedAt;
                 managed.completionLanguage = attempt.language;
+            }
+            if (attempt.passed) {
                 passed.fire(new FinalAssessmentPassed(member.id, attempt.company == null ? null : attempt.company.id,
                         course.id(), course.version(), course.contentHash(), attempt.language, attempt.score, attempt.id,
-                        false, attempt.submittedAt));
+                        refresher, attempt.submittedAt));
             }
         }
         return attempt;

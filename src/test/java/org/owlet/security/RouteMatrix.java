@@ -117,6 +117,7 @@ public abstract class RouteMatrix {
         EXPECTATIONS.put("GET /api/v1/issuer/jwks", Access.PUBLIC);
         EXPECTATIONS.put("GET /me/certificates", Access.SIGNED_IN);
         EXPECTATIONS.put("POST /me/certificates/name", Access.SIGNED_IN);
+        EXPECTATIONS.put("POST /me/certificates/{id}/refresher", Access.SIGNED_IN);
         EXPECTATIONS.put("GET /me/certificates/{id}/certificate.pdf", Access.SIGNED_IN);
         EXPECTATIONS.put("GET /me/certificates/{id}/badge.jwt", Access.SIGNED_IN);
         EXPECTATIONS.put("GET /me/certificates/{id}/badge.json", Access.SIGNED_IN);

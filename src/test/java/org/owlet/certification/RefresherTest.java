@@ -1,0 +1,97 @@
+package org.owlet.certification;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.owlet.catalog.CatalogService;
+import org.owlet.catalog.model.AnswerKey;
+import org.owlet.catalog.model.Item;
+import org.owlet.learning.Attempt;
+import org.owlet.learning.LearningService;
+import org.owlet.learning.Submission;
+import org.owlet.organization.Member;
+import org.owlet.testing.MovableTime;
+import org.owlet.web.TimeSource;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusMock;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.Claim;
+import io.quarkus.test.security.oidc.OidcSecurity;
+
+/** Renewal end to end: a certificate in its renewal window opens a refresher; passing it renews the certificate. */
+@QuarkusTest
+@Tag("db")
+class RefresherTest {
+
+    @Inject
+    LearningService learning;
+
+    @Inject
+    CatalogService catalog;
+
+    private Submission right(Item item) {
+        AnswerKey key = item.key();
+        if (key instanceof AnswerKey.Choice c) {
+            return new Submission(c.correct(), null, null, null, null, null, Set.of(), null);
+        } else if (key instanceof AnswerKey.Regions r) {
+            return new Submission(Set.of(), r.targets().iterator().next(), null, null, null, null, Set.of(), null);
+        } else if (key instanceof AnswerKey.Triage t) {
+            return new Submission(Set.of(), null, null, null, null, t.decision().name(), t.redFlags(), null);
+        }
+        return new Submission(Set.of(), null, null, null, null, null, Set.of(), ((AnswerKey.Truth) key).value());
+    }
+
+    private Attempt passAll(Member member, Attempt attempt) {
+        for (String itemId : LearningService.items(attempt)) {
+            Item item = catalog.course("sample").orElseThrow().item(itemId).orElseThrow();
+            learning.answerInAttempt(member, attempt.id, itemId, right(item), UUID.randomUUID().toString(), Instant.now(), "en");
+        }
+        return QuarkusTransaction.requiringNew().call(() -> learning.submit(member, attempt.id, "en"));
+    }
+
+    @Test
+    @TestSecurity(user = "remy@acme.example", roles = "learner")
+    @OidcSecurity(claims = { @Claim(key = "sub", value = "remy-renews"), @Claim(key = "name", value = "Remy Renewer"),
+            @Claim(key = "email", value = "remy@acme.example") })
+    void aRefresherInTheRenewalWindowRenewsTheCertificate() {
+        MovableTime time = MovableTime.startingNow();
+        QuarkusMock.installMockForType(time, TimeSource.class);
+        given().get("/me").then().statusCode(200);
+        Member remy = QuarkusTransaction.requiringNew().call(() -> Member.findBySubject("remy-renews").orElseThrow());
+        learning.markRead(remy, "sample", "basics");
+        Attempt quiz = learning.start(remy, "sample", "check");
+        QuarkusTransaction.requiringNew().call(() -> learning.submit(remy, quiz.id, "en"));
+        Attempt fin = passAll(remy, learning.start(remy, "sample", "final"));
+        assertThat(fin.passed).isTrue();
+        Certificate first = QuarkusTransaction.requiringNew().call(() -> Certificate.<Certificate> find("member.id", remy.id).firstResult());
+        // before the window: no refresher
+        given().redirects().follow(false).post("/me/certificates/" + first.id + "/refresher").then().statusCode(409);
+        // 23 months later the 60-day window is open
+        time.advance(Duration.ofDays(700));
+        given().get("/me/certificates").then().statusCode(200).body(containsString("/me/certificates/" + first.id + "/refresher"));
+        String location = given().redirects().follow(false).post("/me/certificates/" + first.id + "/refresher")
+                .then().statusCode(303).extract().header("Location");
+        long attemptId = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        Attempt refresher = QuarkusTransaction.requiringNew().call(() -> Attempt.<Attempt> findById(attemptId));
+        assertThat(refresher.moduleKind).isEqualTo("refresher");
+        assertThat(LearningService.items(refresher)).hasSize(5);
+        given().get("/learn/attempts/" + attemptId).then().statusCode(200).body(containsString("Save and continue"));
+        assertThat(passAll(remy, refresher).passed).isTrue();
+        List<Certificate> all = QuarkusTransaction.requiringNew().call(() -> Certificate.<Certificate> list("member.id = ?1 order by id", remy.id));
+        assertThat(all).hasSize(2);
+        assertThat(all.get(1).expiresOn).isAfter(all.get(0).expiresOn);
+    }
+}
