@@ -29,4 +29,9 @@ public interface HomeMessages {
     @Message String passed();
     @Message String not_passed();
     @Message String progress_none();
+    @Message String certificates_title();
+    @Message String certificate_valid(String date);
+    @Message String certificate_renew(String date);
+    @Message String certificate_expired(String date);
+    @Message String certificates_link();
 }

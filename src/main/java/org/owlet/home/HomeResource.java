@@ -41,6 +41,9 @@ public class HomeResource {
     public record DrillProgress(String title, int mastered, int total) {
     }
 
+    public record CertificateRow(String course, LocalDate expiresOn, boolean expired, boolean renewable) {
+    }
+
     public record AttemptRow(String module, int percent, Boolean passed, java.time.Instant at, String language) {
     }
 
@@ -55,7 +58,8 @@ public class HomeResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance home(Continue resume, List<Assigned> assigned, List<DueDrill> due);
+        static native TemplateInstance home(Continue resume, List<Assigned> assigned, List<DueDrill> due,
+                List<CertificateRow> certificates);
 
         static native TemplateInstance progress(List<CourseProgress> courses);
     }
@@ -74,6 +78,9 @@ public class HomeResource {
 
     @Inject
     org.owlet.web.TimeSource time;
+
+    @Inject
+    org.owlet.certification.CertificationService certificates;
 
     @GET
     public TemplateInstance home() {
@@ -102,7 +109,12 @@ public class HomeResource {
                         }
                     }));
         }
-        return Templates.home(resume, assigned, due);
+        List<CertificateRow> held = certificates.of(me).stream()
+                .filter(c -> c.revokedAt == null && !c.isRenewed())
+                .map(c -> new CertificateRow(c.courseTitle, c.expiresOn, c.expiresOn.isBefore(today),
+                        !today.isBefore(c.renewalOpensOn)))
+                .toList();
+        return Templates.home(resume, assigned, due, held);
     }
 
     @GET

@@ -77,11 +77,13 @@ class RefresherTest {
         Attempt fin = passAll(remy, learning.start(remy, "sample", "final"));
         assertThat(fin.passed).isTrue();
         Certificate first = QuarkusTransaction.requiringNew().call(() -> Certificate.<Certificate> find("member.id", remy.id).firstResult());
+        given().get("/home").then().statusCode(200).body(containsString("My certificates")).body(containsString("valid until"));
         // before the window: no refresher
         given().redirects().follow(false).post("/me/certificates/" + first.id + "/refresher").then().statusCode(409);
         // 23 months later the 60-day window is open
         time.advance(Duration.ofDays(700));
         given().get("/me/certificates").then().statusCode(200).body(containsString("/me/certificates/" + first.id + "/refresher"));
+        given().get("/home").then().statusCode(200).body(containsString("renew now"));
         String location = given().redirects().follow(false).post("/me/certificates/" + first.id + "/refresher")
                 .then().statusCode(303).extract().header("Location");
         long attemptId = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
