@@ -157,6 +157,11 @@ public class Certificate extends PanacheEntityBase {
     }
 
     /** True when a later certificate continues this one. */
+    /** Not revoked, not yet renewed, and its renewal window has opened. */
+    public boolean isRenewable(LocalDate today) {
+        return revokedAt == null && !today.isBefore(renewalOpensOn) && !isRenewed();
+    }
+
     public boolean isRenewed() {
         return count("renews.id", id) > 0;
     }

@@ -52,7 +52,7 @@ public class MyCertificatesResource {
     private TemplateInstance page(String typed, boolean error, boolean saved) {
         Member me = caller.member();
         List<Row> rows = certificates.of(me).stream().map(c -> new Row(c, c.status(certificates.today()),
-                c.revokedAt == null && !certificates.today().isBefore(c.renewalOpensOn) && !c.isRenewed(), c.isRenewed(),
+                c.isRenewable(certificates.today()), c.isRenewed(),
                 certificates.verifyUrl(c))).toList();
         String name = typed != null ? typed
                 : rows.stream().map(r -> r.certificate().holderName).filter(n -> n != null).findFirst().orElse(me.label());
@@ -77,9 +77,7 @@ public class MyCertificatesResource {
     public Response refresher(@PathParam("id") long id) {
         Member me = caller.member();
         Certificate certificate = certificates.own(me, id);
-        boolean renewable = certificate.revokedAt == null && !certificates.today().isBefore(certificate.renewalOpensOn)
-                && !certificate.isRenewed();
-        if (!renewable) {
+        if (!certificate.isRenewable(certificates.today())) {
             throw new jakarta.ws.rs.WebApplicationException(409);
         }
         org.owlet.learning.Attempt attempt = learning.startRefresher(me, certificate.courseId);

@@ -111,8 +111,7 @@ public class HomeResource {
         }
         List<CertificateRow> held = certificates.of(me).stream()
                 .filter(c -> c.revokedAt == null && !c.isRenewed())
-                .map(c -> new CertificateRow(c.courseTitle, c.expiresOn, c.expiresOn.isBefore(today),
-                        !today.isBefore(c.renewalOpensOn)))
+                .map(c -> new CertificateRow(c.courseTitle, c.expiresOn, c.expiresOn.isBefore(today), c.isRenewable(today)))
                 .toList();
         return Templates.home(resume, assigned, due, held);
     }
