@@ -12,6 +12,7 @@ class OwletMainTest {
     void productionNamesEachMissingSetting() {
         assertThat(OwletMain.missingSettings(Map.of("OWLET_OIDC_URL", "https://id.example.org/realms/owlet"), "prod"))
                 .containsExactly(
+                        "Owlet cannot start: OWLET_BADGE_KEY is not set. Set it to the private EC P-256 key (JWK, JSON with a kid) that signs Open Badges credentials.",
                         "Owlet cannot start: OWLET_DB_URL is not set. Set it to the PostgreSQL JDBC URL, e.g. jdbc:postgresql://db.internal:5432/owlet (with OWLET_DB_USER and OWLET_DB_PASSWORD).",
                         "Owlet cannot start: OWLET_OIDC_SECRET is not set. Set it to the secret of Owlet's client in that realm.");
     }
@@ -25,7 +26,7 @@ class OwletMainTest {
     @Test
     void completeProductionSettingsAndOtherProfilesPass() {
         assertThat(OwletMain.missingSettings(Map.of("OWLET_DB_URL", "jdbc:postgresql://db/owlet", "OWLET_OIDC_URL", "u",
-                "OWLET_OIDC_SECRET", "s"), "prod")).isEmpty();
+                "OWLET_OIDC_SECRET", "s", "OWLET_BADGE_KEY", "k"), "prod")).isEmpty();
         assertThat(OwletMain.missingSettings(Map.of(), "dev")).isEmpty();
     }
 }
