@@ -110,7 +110,7 @@ public class CurrentUser implements PreferredLanguage, Caller {
     /** What the token says about the caller, for the member record and company resolution. */
     public MemberService.Profile profile() {
         return new MemberService.Profile(subject(), name(), email(), emailVerified(), claim("locale"),
-                asList(rawClaim("organization")));
+                asList(rawClaim("organization")), identity.getRoles());
     }
 
     private Boolean emailVerified() {

@@ -64,6 +64,9 @@ public class Member extends PanacheEntityBase {
     @Column(name = "erased_at")
     public Instant erasedAt;
 
+    /** Owlet roles at the last sign-in, sorted and comma-separated (learner, company-admin, coalition-admin). */
+    public String roles;
+
     public enum CompanySource {
         ORGANIZATION, EMAIL_DOMAIN, ADMIN
     }

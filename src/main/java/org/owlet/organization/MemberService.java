@@ -28,8 +28,21 @@ public class MemberService {
      * the token has no such claim.
      */
     public record Profile(String subject, String name, String email, Boolean emailVerified, String language,
-            List<String> organizations) {
+            List<String> organizations, java.util.Set<String> roles) {
+
+        public Profile(String subject, String name, String email, Boolean emailVerified, String language,
+                List<String> organizations) {
+            this(subject, name, email, emailVerified, language, organizations, null);
+        }
+
+        /** The Owlet roles among the token's roles, sorted, comma-separated; null when the token's roles are unknown. */
+        String owletRoles() {
+            return roles == null ? null : roles.stream().filter(OWLET_ROLES::contains).sorted()
+                    .collect(java.util.stream.Collectors.joining(","));
+        }
     }
+
+    static final java.util.Set<String> OWLET_ROLES = java.util.Set.of("learner", "company-admin", "coalition-admin");
 
     @Inject
     TimeSource time;
@@ -67,7 +80,16 @@ public class MemberService {
             member.preferredLanguage = profile.language();
         }
         member.lastSeenAt = time.now();
+        boolean isNew = member.id == null;
+        String roles = profile.owletRoles();
+        String previousRoles = member.roles;
+        if (roles != null) {
+            member.roles = roles;
+        }
         member.persist();
+        if (!isNew && roles != null && previousRoles != null && !previousRoles.equals(roles)) {
+            audit.record(null, "member.roles-changed", member.company, member, "from [" + previousRoles + "] to [" + roles + "]");
+        }
         attach(member, resolveCompany(profile));
         return member;
     }
@@ -113,6 +135,10 @@ public class MemberService {
 
     /** True when a sign-in with this profile would change nothing about the member's company. */
     public boolean isUpToDate(Member member, Profile profile) {
+        String roles = profile.owletRoles();
+        if (roles != null && !roles.equals(member.roles)) {
+            return false;
+        }
         return sameCompany(target(member, resolveCompany(profile)), member.company);
     }
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -19,8 +20,9 @@ public class TimeSource {
         return Clock.systemUTC();
     }
 
+    /** Now, to the microsecond: the precision the databases keep, so a stored time reads back equal. */
     public Instant now() {
-        return clock().instant();
+        return clock().instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     public LocalDate today() {

@@ -104,4 +104,18 @@ class CompanyResolutionTest {
                 "target.id = ?1 and action = 'member.company-changed' order by id", first.id).stream().map(e -> e.details).toList());
         assertThat(details).containsExactly("from none to acme by organization", "from acme to globex by organization");
     }
+
+    @Test
+    void aChangeOfRolesIsAudited() {
+        Fixtures.acme();
+        String subject = subject();
+        Member member = Fixtures.reload(members.signedIn(new MemberService.Profile(subject, "Role Changer", "rc@acme.example",
+                true, "en", List.of("acme"), java.util.Set.of("learner", "offline_access"))));
+        assertThat(member.roles).isEqualTo("learner");
+        members.signedIn(new MemberService.Profile(subject, "Role Changer", "rc@acme.example", true, "en", List.of("acme"),
+                java.util.Set.of("learner", "company-admin")));
+        List<String> details = QuarkusTransaction.requiringNew().call(() -> AuditEntry.<AuditEntry> list(
+                "target.id = ?1 and action = 'member.roles-changed'", member.id).stream().map(e -> e.details).toList());
+        assertThat(details).containsExactly("from [learner] to [company-admin,learner]");
+    }
 }
