@@ -356,7 +356,11 @@ public class LearningService {
         return answers;
     }
 
-    /** Records an answer within an open attempt; answering an item again replaces nothing (the first answer counts). */
+    /**
+     * Records an answer within an open attempt. In a quiz, whose feedback shows the right answer, the first answer to
+     * an item counts; in a final or refresher assessment (no feedback until the end) the learner may change an answer
+     * before submitting: each answer is kept as a record and the latest one counts.
+     */
     public Result answerInAttempt(Member member, long attemptId, String itemId, Submission submission, String idempotencyKey,
             Instant shownAt, String language) {
         Attempt attempt = QuarkusTransaction.requiringNew().call(() -> attempt(member, attemptId));
@@ -431,7 +435,8 @@ public class LearningService {
         }
         try {
             Answer answer = QuarkusTransaction.requiringNew().call(() -> {
-                if (attempt != null && Answer.count("attempt.id = ?1 and itemId = ?2", attempt.id, itemId) > 0) {
+                if (attempt != null && attempt.moduleKind.equals("quiz")
+                        && Answer.count("attempt.id = ?1 and itemId = ?2", attempt.id, itemId) > 0) {
                     return Answer.<Answer> find("attempt.id = ?1 and itemId = ?2", attempt.id, itemId).firstResult();
                 }
                 Answer saved = save(member, course, moduleKind, moduleId, attempt, item, submission, idempotencyKey, shownAt,

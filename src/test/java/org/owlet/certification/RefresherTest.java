@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.containsString;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -15,11 +14,9 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.owlet.catalog.CatalogService;
-import org.owlet.catalog.model.AnswerKey;
 import org.owlet.catalog.model.Item;
 import org.owlet.learning.Attempt;
 import org.owlet.learning.LearningService;
-import org.owlet.learning.Submission;
 import org.owlet.organization.Member;
 import org.owlet.testing.MovableTime;
 import org.owlet.web.TimeSource;
@@ -42,22 +39,10 @@ class RefresherTest {
     @Inject
     CatalogService catalog;
 
-    private Submission right(Item item) {
-        AnswerKey key = item.key();
-        if (key instanceof AnswerKey.Choice c) {
-            return new Submission(c.correct(), null, null, null, null, null, Set.of(), null);
-        } else if (key instanceof AnswerKey.Regions r) {
-            return new Submission(Set.of(), r.targets().iterator().next(), null, null, null, null, Set.of(), null);
-        } else if (key instanceof AnswerKey.Triage t) {
-            return new Submission(Set.of(), null, null, null, null, t.decision().name(), t.redFlags(), null);
-        }
-        return new Submission(Set.of(), null, null, null, null, null, Set.of(), ((AnswerKey.Truth) key).value());
-    }
-
     private Attempt passAll(Member member, Attempt attempt) {
         for (String itemId : LearningService.items(attempt)) {
             Item item = catalog.course("sample").orElseThrow().item(itemId).orElseThrow();
-            learning.answerInAttempt(member, attempt.id, itemId, right(item), UUID.randomUUID().toString(), Instant.now(), "en");
+            learning.answerInAttempt(member, attempt.id, itemId, org.owlet.learning.RightAnswers.of(item), UUID.randomUUID().toString(), Instant.now(), "en");
         }
         return QuarkusTransaction.requiringNew().call(() -> learning.submit(member, attempt.id, "en"));
     }

@@ -79,6 +79,24 @@ class AnsweringRulesTest {
     }
 
     @Test
+    void aFinalAnswerCanBeChangedBeforeSubmittingAndTheLatestCounts() {
+        Member member = individual();
+        learning.markRead(member, "sample", "basics");
+        Attempt quiz = learning.start(member, "sample", "check");
+        QuarkusTransaction.requiringNew().call(() -> learning.submit(member, quiz.id, "en"));
+        Attempt fin = learning.start(member, "sample", "final");
+        String first = LearningService.items(fin).get(0);
+        org.owlet.catalog.model.Item item = catalog.course("sample").orElseThrow().item(first).orElseThrow();
+        Submission wrong = new Submission(Set.of("no-such-option"), "no-such-region", null, null, null, "allow", Set.of(), !(
+                item.key() instanceof org.owlet.catalog.model.AnswerKey.Truth t && t.value()));
+        learning.answerInAttempt(member, fin.id, first, wrong, UUID.randomUUID().toString(), Instant.now(), "en");
+        learning.answerInAttempt(member, fin.id, first, RightAnswers.of(item), UUID.randomUUID().toString(), Instant.now(), "en");
+        Attempt submitted = QuarkusTransaction.requiringNew().call(() -> learning.submit(member, fin.id, "en"));
+        assertThat(submitted.score).isEqualTo(1.0 / LearningService.items(fin).size());
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Answer.count("attempt.id", fin.id))).isEqualTo(2);
+    }
+
+    @Test
     void trueFalseFeedbackNamesTheRightAnswer() {
         org.owlet.catalog.model.Course course = catalog.course("sample").orElseThrow();
         org.owlet.catalog.model.Item statement = course.item("schreger-true").orElseThrow();
