@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -236,12 +237,11 @@ public class LearnResource {
     @POST
     @Path("/{courseId}/drills/{drillId}/answer")
     public TemplateInstance answerDrill(@PathParam("courseId") String courseId, @PathParam("drillId") String drillId,
-            @RestForm String item, @RestForm String key, @RestForm Long shownAt, @RestForm List<String> option,
-            @RestForm String region, @RestForm("pt.x") Double x, @RestForm("pt.y") Double y, @RestForm("w") Double width,
-            @RestForm String decision, @RestForm List<String> phrase, @RestForm String truth, @RestForm boolean practice) {
-        Submission submission = submission(option, region, x, y, width, decision, phrase, truth);
-        LearningService.Result result = learning.answerDrill(me(), courseId, drillId, item, submission, key,
-                shownAt == null ? null : Instant.ofEpochMilli(shownAt), lang());
+            @BeanParam AnswerForm form) {
+        Submission submission = form.submission();
+        boolean practice = form.practice;
+        LearningService.Result result = learning.answerDrill(me(), courseId, drillId, form.item, submission, form.key,
+                form.shown(), lang());
         Course course = learning.course(courseId);
         return Templates.feedback(catalog.learnerView(course, lang()), feedback(course, result.item(), result.answer(), submission),
                 "/learn/" + courseId + "/drills/" + drillId + (practice ? "?practice=true" : ""), "next_card");
@@ -300,17 +300,14 @@ public class LearnResource {
 
     @POST
     @Path("/attempts/{attemptId}/answer")
-    public Response answer(@PathParam("attemptId") long attemptId, @RestForm String item, @RestForm String key,
-            @RestForm Long shownAt, @RestForm List<String> option, @RestForm String region, @RestForm("pt.x") Double x,
-            @RestForm("pt.y") Double y, @RestForm("w") Double width, @RestForm String decision, @RestForm List<String> phrase,
-            @RestForm String truth) {
+    public Response answer(@PathParam("attemptId") long attemptId, @BeanParam AnswerForm form) {
         Attempt attempt = learning.attempt(me(), attemptId);
         if (attempt.submittedAt != null) {
             return Response.seeOther(URI.create("/learn/attempts/" + attemptId)).build();
         }
-        Submission submission = submission(option, region, x, y, width, decision, phrase, truth);
-        LearningService.Result result = learning.answerInAttempt(me(), attemptId, item, submission, key,
-                shownAt == null ? null : Instant.ofEpochMilli(shownAt), lang());
+        Submission submission = form.submission();
+        LearningService.Result result = learning.answerInAttempt(me(), attemptId, form.item, submission, form.key,
+                form.shown(), lang());
         if (!attempt.moduleKind.equals("quiz")) {
             // final and refresher: no feedback until the end
             return Response.seeOther(URI.create("/learn/attempts/" + attemptId)).build();
@@ -399,14 +396,4 @@ public class LearnResource {
         }
     }
 
-    private static Submission submission(List<String> options, String region, Double x, Double y, Double width,
-            String decision, List<String> phrases, String truth) {
-        return new Submission(options == null ? Set.of() : Set.copyOf(options), blankToNull(region), x, y, width,
-                blankToNull(decision), phrases == null ? Set.of() : Set.copyOf(phrases),
-                truth == null || truth.isBlank() ? null : Boolean.valueOf(truth));
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
-    }
 }
