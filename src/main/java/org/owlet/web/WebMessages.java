@@ -23,6 +23,8 @@ public interface WebMessages {
     @Message String nav_companies();
     @Message String nav_audit();
     @Message String nav_review();
+    @Message String nav_certificates();
+    @Message String nav_renewals();
 
     @Message String welcome_title();
     @Message String welcome_lead();
