@@ -185,6 +185,7 @@ public class ReviewResource {
         item.common().tags().product().forEach(t -> tags.add("product:" + t));
         item.common().tags().cites().forEach(t -> tags.add("CITES " + t));
         item.common().tags().skill().forEach(t -> tags.add("skill:" + t));
+        item.common().tags().subject().forEach(t -> tags.add("subject:" + t));
         List<Figure> images = item.images().stream().map(img -> Figure.of(ImageView.of(img, lang))).toList();
         return new ReviewItem(course, item, key, tags, rows, images, sources(course, item.common().sources()));
     }

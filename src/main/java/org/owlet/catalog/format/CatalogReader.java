@@ -377,6 +377,7 @@ public final class CatalogReader {
                 }
                 case "drill" -> {
                     List<String> deck = itemIds(module, "deck", context, usedItems);
+                    checkDeckBalance(module, deck, context);
                     modules.add(new Module.Drill(id, title, deck));
                 }
                 case "quiz" -> {
@@ -422,7 +423,50 @@ public final class CatalogReader {
                         "item is not used by any module");
             }
         }
+        checkListingBalance(course, context);
         return modules;
+    }
+
+    /** Share of legal look-alikes below which a drill deck or a course's listings teach suspicion, not discrimination. */
+    static final int MIN_LOOKALIKE_PERCENT = 40;
+
+    /**
+     * Warns when a drill deck does not say what its cards show, or when legal look-alikes are much rarer than
+     * protected products: learners must practise telling them apart, not suspecting everything.
+     */
+    private void checkDeckBalance(Fields module, List<String> deck, CourseContext context) {
+        List<String> untagged = new ArrayList<>();
+        int lookalikes = 0;
+        for (String cardId : deck) {
+            Item card = context.items.get(cardId);
+            if (card == null) {
+                continue;
+            }
+            List<String> subject = card.common().tags().subject();
+            if (subject.isEmpty()) {
+                untagged.add(cardId);
+            } else if (subject.contains(Tags.LOOKALIKE)) {
+                lookalikes++;
+            }
+        }
+        if (!untagged.isEmpty()) {
+            module.warning("deck", "cards " + untagged + " do not say what they show; expected tags.subject: protected or"
+                    + " lookalike on every card, so the deck's balance can be checked");
+        } else if (!deck.isEmpty() && lookalikes * 100 < deck.size() * MIN_LOOKALIKE_PERCENT) {
+            module.warning("deck", lookalikes + " of " + deck.size() + " cards show a legal look-alike; expected at least "
+                    + MIN_LOOKALIKE_PERCENT + " %, so learners practise telling look-alikes from protected products");
+        }
+    }
+
+    /** Listings that should stay up must be about as common as those that come down, from five listings on. */
+    private void checkListingBalance(Fields course, CourseContext context) {
+        long listings = context.items.values().stream().filter(Item.ListingTriage.class::isInstance).count();
+        long allowed = context.items.values().stream()
+                .filter(i -> i instanceof Item.ListingTriage t && t.key().decision() == AnswerKey.Decision.ALLOW).count();
+        if (listings >= 5 && allowed * 100 < listings * MIN_LOOKALIKE_PERCENT) {
+            course.warning("modules", allowed + " of " + listings + " listing-triage items are to be allowed; expected at least "
+                    + MIN_LOOKALIKE_PERCENT + " %, so learners practise keeping legal listings up, not only taking listings down");
+        }
     }
 
     private Module.Gate readGate(Fields module) {
@@ -639,7 +683,7 @@ public final class CatalogReader {
     }
 
     private Tags tags(Fields item) {
-        Node node = item.node("tags", true, "species, product, cites and skill tags");
+        Node node = item.node("tags", true, "species, product, cites, skill and subject tags");
         if (node == null) {
             return Tags.NONE;
         }
@@ -651,13 +695,18 @@ public final class CatalogReader {
         List<String> product = tags.strings("product", false, "product tags, e.g. ivory");
         List<String> cites = tags.strings("cites", false, "CITES appendices: I, II, III or none");
         List<String> skill = tags.strings("skill", false, "skill tags, e.g. identify, triage, coded-language");
+        List<String> subject = tags.strings("subject", false,
+                "what the item shows: protected (the protected product or species) or lookalike (a legal look-alike)");
         tags.rejectUnknownKeys();
+        if (subject.size() > 1 || subject.stream().anyMatch(s -> !List.of(Tags.PROTECTED, Tags.LOOKALIKE).contains(s))) {
+            tags.error("subject", "expected one of: protected, lookalike; found " + subject);
+        }
         for (String appendix : cites) {
             if (!List.of("I", "II", "III", "none").contains(appendix)) {
                 tags.error("cites", "unknown CITES appendix '" + appendix + "'; expected I, II, III or none");
             }
         }
-        return new Tags(species, product, cites, skill);
+        return new Tags(species, product, cites, skill, subject);
     }
 
     private List<Item.Option> options(Fields item, CourseContext context) {

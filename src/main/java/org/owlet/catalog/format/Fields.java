@@ -74,6 +74,10 @@ final class Fields {
         problems.error(file, line(key), path(key), message);
     }
 
+    void warning(String key, String message) {
+        problems.warning(file, line(key), path(key), message);
+    }
+
     String string(String key, boolean required, String expected) {
         Node node = node(key, required, expected);
         if (node == null) {
