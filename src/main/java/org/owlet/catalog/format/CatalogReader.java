@@ -430,11 +430,17 @@ public final class CatalogReader {
     /** Share of legal look-alikes below which a drill deck or a course's listings teach suspicion, not discrimination. */
     static final int MIN_LOOKALIKE_PERCENT = 40;
 
+    /** Decks and listings are checked for balance from this many cards (a two-card demo deck is not a drill). */
+    static final int MIN_BALANCED = 4;
+
     /**
      * Warns when a drill deck does not say what its cards show, or when legal look-alikes are much rarer than
      * protected products: learners must practise telling them apart, not suspecting everything.
      */
     private void checkDeckBalance(Fields module, List<String> deck, CourseContext context) {
+        if (deck.size() < MIN_BALANCED) {
+            return;
+        }
         List<String> untagged = new ArrayList<>();
         int lookalikes = 0;
         for (String cardId : deck) {
@@ -452,18 +458,18 @@ public final class CatalogReader {
         if (!untagged.isEmpty()) {
             module.warning("deck", "cards " + untagged + " do not say what they show; expected tags.subject: protected or"
                     + " lookalike on every card, so the deck's balance can be checked");
-        } else if (!deck.isEmpty() && lookalikes * 100 < deck.size() * MIN_LOOKALIKE_PERCENT) {
+        } else if (lookalikes * 100 < deck.size() * MIN_LOOKALIKE_PERCENT) {
             module.warning("deck", lookalikes + " of " + deck.size() + " cards show a legal look-alike; expected at least "
                     + MIN_LOOKALIKE_PERCENT + " %, so learners practise telling look-alikes from protected products");
         }
     }
 
-    /** Listings that should stay up must be about as common as those that come down, from five listings on. */
+    /** Listings that should stay up must be about as common as those that come down. */
     private void checkListingBalance(Fields course, CourseContext context) {
         long listings = context.items.values().stream().filter(Item.ListingTriage.class::isInstance).count();
         long allowed = context.items.values().stream()
                 .filter(i -> i instanceof Item.ListingTriage t && t.key().decision() == AnswerKey.Decision.ALLOW).count();
-        if (listings >= 5 && allowed * 100 < listings * MIN_LOOKALIKE_PERCENT) {
+        if (listings >= MIN_BALANCED && allowed * 100 < listings * MIN_LOOKALIKE_PERCENT) {
             course.warning("modules", allowed + " of " + listings + " listing-triage items are to be allowed; expected at least "
                     + MIN_LOOKALIKE_PERCENT + " %, so learners practise keeping legal listings up, not only taking listings down");
         }

@@ -163,6 +163,29 @@ class CatalogReaderTest {
                         + " its source, licence, credit and alt text");
     }
 
+    @Test
+    void aCourseWhoseListingsAreMostlyToBeRemovedIsWarned(@TempDir Path temp) throws IOException {
+        copy(CATALOG, temp);
+        Path listings = temp.resolve("courses/sample/items/listings.yaml");
+        String yaml = Files.readString(listings);
+        String bangle = yaml.substring(yaml.indexOf("  - id: bangle-listing"), yaml.indexOf("  - id: code-white"));
+        StringBuilder more = new StringBuilder();
+        for (String town : List.of("York", "Bath", "Hull")) {
+            more.append(bangle.replace("bangle-listing", "bangle-" + town.toLowerCase()).replace("Leeds", town));
+        }
+        Files.writeString(listings, yaml.replace("  - id: code-white", more + "  - id: code-white"));
+        Path course = temp.resolve("courses/sample/course.yaml");
+        Files.writeString(course, Files.readString(course).replace("pool: [carving-material, find-lines, bangle-listing]",
+                "pool: [carving-material, find-lines, bangle-listing, bangle-york, bangle-bath, bangle-hull]"));
+
+        LoadedCatalog catalog = CatalogReader.read(temp.resolve("courses"), temp.resolve("assets"));
+
+        assertThat(catalog.errors()).isEmpty();
+        assertThat(catalog.warnings()).extracting(Problem::toString).contains("courses/sample/course.yaml:14: modules:"
+                + " warning: 0 of 4 listing-triage items are to be allowed; expected at least 40 %, so learners practise"
+                + " keeping legal listings up, not only taking listings down");
+    }
+
     static void copy(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path file : files.sorted(Comparator.naturalOrder()).toList()) {
