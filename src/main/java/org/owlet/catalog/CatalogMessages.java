@@ -29,6 +29,11 @@ public interface CatalogMessages {
     @Message String review_key();
     @Message String review_tags();
     @Message String review_sources();
+    @Message String review_sample_title();
+    @Message String review_sample_lead(int count, long seed);
+    @Message String review_sample_again();
+    @Message String review_sample_back();
+    @Message String review_sample_link();
     @Message String review_images();
     @Message String review_missing();
     @Message String review_row_question();

@@ -1,17 +1,25 @@
 package org.owlet.catalog;
 
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Random;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 
 import org.owlet.catalog.model.AnswerKey;
 import org.owlet.catalog.model.Course;
@@ -63,6 +71,14 @@ public class ReviewResource {
     public record LessonColumn(String lang, String html) {
     }
 
+    /** One item of a reviewer's random sample, in the reviewer's language: enough to judge it, with its sources. */
+    public record SampleLine(Course course, Item item, String stem, String key, String explanation, String cue,
+            List<Source> sources) {
+    }
+
+    /** Largest sample a reviewer can ask for on one page. */
+    static final int MAX_SAMPLE = 100;
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance courses(List<Course> courses, List<Problem> problems);
@@ -70,6 +86,8 @@ public class ReviewResource {
         static native TemplateInstance course(Course course, List<Module> lessons, List<ItemLine> items);
 
         static native TemplateInstance item(ReviewItem review);
+
+        static native TemplateInstance sample(List<SampleLine> items, long seed, int size);
 
         static native TemplateInstance lesson(Course course, Module.Lesson lesson, List<LessonColumn> columns,
                 List<Source> sources);
@@ -114,6 +132,40 @@ public class ReviewResource {
         Course course = find(id);
         Item item = course.item(itemId).orElseThrow(NotFoundException::new);
         return Templates.item(review(course, item));
+    }
+
+    /**
+     * A random sample of items across every course, to check that each explanation is correct and sourced. The seed
+     * is in the address, so a reviewer can share exactly the sample they checked; without one, a new seed is drawn.
+     */
+    @GET
+    @Path("/sample")
+    public Response sample(@QueryParam("seed") Long seed, @QueryParam("size") @DefaultValue("20") int size) {
+        int n = Math.max(1, Math.min(size, MAX_SAMPLE));
+        if (seed == null) {
+            long drawn = new SecureRandom().nextLong() & 0xFFFFFFFFL;
+            return Response.seeOther(UriBuilder.fromPath("/review/sample").queryParam("seed", drawn)
+                    .queryParam("size", n).build()).build();
+        }
+        record Entry(Course course, Item item) {
+        }
+        List<Entry> all = new ArrayList<>();
+        for (Course course : catalog.courses()) {
+            course.items().values().forEach(item -> all.add(new Entry(course, item)));
+        }
+        all.sort(Comparator.comparing((Entry e) -> e.course().id()).thenComparing(e -> e.item().id()));
+        Collections.shuffle(all, new Random(seed));
+        List<SampleLine> picked = new ArrayList<>();
+        for (Entry entry : all.subList(0, Math.min(n, all.size()))) {
+            Course course = entry.course();
+            Item item = entry.item();
+            String lang = course.languageFor(locales.language().tag());
+            ReviewItem review = review(course, item);
+            picked.add(new SampleLine(course, item, item.stem().in(lang, course.defaultLanguage()), review.key(),
+                    item.common().explanation().in(lang, course.defaultLanguage()),
+                    item.common().cue().in(lang, course.defaultLanguage()), review.sources()));
+        }
+        return Response.ok(Templates.sample(picked, seed, n)).build();
     }
 
     private Course find(String id) {

@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
+import java.util.List;
+
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -74,5 +76,35 @@ class ReviewResourceTest {
     void anonymousVisitorsAreSentToSignIn() {
         given().redirects().follow(false).get("/review").then().statusCode(303)
                 .header("Location", containsString("/login?return=%2Freview"));
+    }
+
+    @Test
+    @TestSecurity(user = "cora@coalition.example", roles = "coalition-admin")
+    void aRandomSampleIsDrawnAcrossCoursesAndTheSameSeedGivesTheSameSample() {
+        String location = given().redirects().follow(false).get("/review/sample?size=4").then().statusCode(303)
+                .extract().header("Location");
+        assertThat(location).matches(".*/review/sample\\?seed=\\d+&size=4");
+
+        Document first = Jsoup.parse(given().header("Accept-Language", "en").get("/review/sample?seed=7&size=4")
+                .then().statusCode(200).extract().asString());
+        Document again = Jsoup.parse(given().header("Accept-Language", "en").get("/review/sample?seed=7&size=4")
+                .then().statusCode(200).extract().asString());
+        Document other = Jsoup.parse(given().header("Accept-Language", "en").get("/review/sample?seed=8&size=4")
+                .then().statusCode(200).extract().asString());
+
+        List<String> items = first.select("ol.sample > li h2 a").eachText();
+        assertThat(items).hasSize(4).doesNotHaveDuplicates();
+        assertThat(again.select("ol.sample > li h2 a").eachText()).isEqualTo(items);
+        assertThat(other.select("ol.sample > li h2 a").eachText()).isNotEqualTo(items);
+        // each line carries what a reviewer checks: the explanation and links to its sources
+        assertThat(first.select("ol.sample > li")).allSatisfy(li -> {
+            assertThat(li.select("dd").eachText()).anyMatch(t -> t.length() > 20);
+            assertThat(li.select("dd a[href^=http]")).isNotEmpty();
+        });
+        String carving = Jsoup.parse(given().header("Accept-Language", "en").get("/review/sample?seed=1&size=100")
+                .then().statusCode(200).extract().asString()).select("ol.sample > li").stream()
+                .filter(li -> li.select("h2 a").text().equals("carving-material")).findFirst().orElseThrow().text();
+        assertThat(carving).contains("What is this carving most likely made of?", "elephant (Elephant ivory)",
+                "The history and significance of the Schreger pattern");
     }
 }

@@ -92,6 +92,7 @@ public abstract class RouteMatrix {
         EXPECTATIONS.put("GET /assets/{name}", Access.PUBLIC);
         EXPECTATIONS.put("GET /review", Access.COALITION_ADMIN);
         EXPECTATIONS.put("GET /review/courses/{id}", Access.COALITION_ADMIN);
+        EXPECTATIONS.put("GET /review/sample", Access.COALITION_ADMIN);
         EXPECTATIONS.put("GET /review/courses/{id}/items/{itemId}", Access.COALITION_ADMIN);
         EXPECTATIONS.put("GET /review/courses/{id}/lessons/{lessonId}", Access.COALITION_ADMIN);
         EXPECTATIONS.put("GET /home", Access.SIGNED_IN);
