@@ -120,7 +120,7 @@ class TrainingProgrammeTest {
                     .isEqualTo(cards.size());
             assertThat(cards).as(course.id()).hasSizeGreaterThanOrEqualTo(10);
             assertThat(lookalikes * 100 / cards.size()).as(course.id() + ": " + lookalikes + " look-alikes of "
-                    + cards.size() + " cards").isBetween(40L, 60L);
+                    + cards.size() + " cards").isBetween(45L, 60L);
         }
     }
 
