@@ -55,3 +55,5 @@ CREATE TABLE audit_entry (
     details      VARCHAR(2000)
 );
 CREATE INDEX audit_entry_at_idx ON audit_entry (at);
+CREATE INDEX audit_entry_actor_idx ON audit_entry (actor_id);
+CREATE INDEX audit_entry_target_idx ON audit_entry (target_id);

@@ -41,7 +41,7 @@ public class MyCertificatesResource {
     Caller caller;
 
     @Inject
-    org.owlet.learning.LearningService learning;
+    org.owlet.learning.AssessmentService learning;
 
     @GET
     @Produces(MediaType.TEXT_HTML)

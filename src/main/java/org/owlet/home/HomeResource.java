@@ -16,7 +16,9 @@ import org.owlet.catalog.model.Course;
 import org.owlet.catalog.model.Module;
 import org.owlet.learning.Attempt;
 import org.owlet.learning.Enrolment;
-import org.owlet.learning.LearningService;
+import org.owlet.learning.DrillService;
+import org.owlet.learning.EnrolmentService;
+import org.owlet.learning.ProgressService;
 import org.owlet.organization.Caller;
 import org.owlet.organization.Member;
 import org.owlet.web.LocaleResolver;
@@ -65,7 +67,13 @@ public class HomeResource {
     }
 
     @Inject
-    LearningService learning;
+    EnrolmentService learning;
+
+    @Inject
+    DrillService drills;
+
+    @Inject
+    ProgressService progress;
 
     @Inject
     CatalogService catalog;
@@ -102,7 +110,7 @@ public class HomeResource {
             Optional<Course> course = catalog.course(enrolment.courseId);
             course.ifPresent(c -> c.modules().stream().filter(Module.Drill.class::isInstance).map(Module.Drill.class::cast)
                     .forEach(d -> {
-                        LearningService.DrillCounts counts = learning.counts(me, c, d);
+                        DrillService.DrillCounts counts = drills.counts(me, c, d);
                         if (counts.due() > 0) {
                             due.add(new DueDrill(c.title().in(lang), d.title().in(lang), "/learn/" + c.id() + "/drills/" + d.id(),
                                     counts.due(), counts.fresh()));
@@ -124,18 +132,14 @@ public class HomeResource {
         List<CourseProgress> courses = new ArrayList<>();
         for (Enrolment enrolment : learning.enrolments(me)) {
             catalog.course(enrolment.courseId).ifPresent(c -> {
-                long lessons = c.modules().stream().filter(Module.Lesson.class::isInstance).count();
-                int read = learning.lessonsRead(me, c.id()).size();
-                List<DrillProgress> drills = c.modules().stream().filter(Module.Drill.class::isInstance)
-                        .map(Module.Drill.class::cast).map(d -> {
-                            LearningService.DrillCounts counts = learning.counts(me, c, d);
-                            return new DrillProgress(d.title().in(lang), counts.mastered(), counts.total());
-                        }).toList();
-                List<AttemptRow> attempts = learning.attempts(me, c.id()).stream().map((Attempt a) -> new AttemptRow(
+                ProgressService.CourseProgress mine = progress.of(me, c);
+                List<DrillProgress> drillRows = mine.modules().stream().filter(m -> m.cards() != null)
+                        .map(m -> new DrillProgress(m.module().title().in(lang), m.cards().mastered(), m.cards().total())).toList();
+                List<AttemptRow> attempts = mine.attempts().stream().map((Attempt a) -> new AttemptRow(
                         c.module(a.moduleId).map(m -> m.title().in(lang)).orElse(a.moduleId),
                         (int) Math.round(a.score * 100), a.passed, a.submittedAt, languageName(a.language))).toList();
                 courses.add(new CourseProgress(c.id(), c.title().in(lang), enrolment, languageName(enrolment.completionLanguage),
-                        read, (int) lessons, drills, attempts));
+                        mine.lessonsRead().size(), mine.lessons(), drillRows, attempts));
             });
         }
         return Templates.progress(courses);

@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -16,7 +17,7 @@ import org.owlet.organization.Member;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** One answer, recorded once (idempotency key), with everything reporting and certificates rely on. */
+/** One answer given, kept for good (append-only), with everything reporting and certificates rely on. */
 @Entity
 @Table(name = "answer")
 public class Answer extends PanacheEntityBase {
@@ -25,14 +26,14 @@ public class Answer extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @ManyToOne(optional = false)
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
     @JoinColumn(name = "member_id")
     public Member member;
 
     @Column(name = "person_key", nullable = false)
     public String personKey;
 
-    @ManyToOne
+    @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "company_id")
     public Company company;
 
@@ -46,12 +47,12 @@ public class Answer extends PanacheEntityBase {
     public String contentHash;
 
     @Column(name = "module_kind", nullable = false)
-    public String moduleKind;
+    public Activity activity;
 
     @Column(name = "module_id", nullable = false)
     public String moduleId;
 
-    @ManyToOne
+    @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "attempt_id")
     public Attempt attempt;
 
@@ -79,6 +80,21 @@ public class Answer extends PanacheEntityBase {
     @Column(name = "answered_at", nullable = false)
     public Instant answeredAt;
 
-    @Column(name = "idempotency_key", nullable = false)
-    public String idempotencyKey;
+    /** The question this answers; one answer per rendered question, so a repeated submission is the same answer. */
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
+    @JoinColumn(name = "question_id")
+    public RenderedQuestion question;
+
+    /** The answer that counts for its attempt's item (first in a quiz, last in a final); never for a drill. */
+    @Column(nullable = false)
+    public boolean counted;
+
+    /** {@link #itemId} while {@link #counted}, otherwise null: backs the one-counted-answer-per-item constraint. */
+    @Column(name = "counted_item_id")
+    public String countedItemId;
+
+    void count(boolean counted) {
+        this.counted = counted;
+        this.countedItemId = counted ? itemId : null;
+    }
 }

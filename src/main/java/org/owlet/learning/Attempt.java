@@ -1,9 +1,11 @@
 package org.owlet.learning;
 
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -25,11 +27,11 @@ public class Attempt extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @ManyToOne(optional = false)
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
     @JoinColumn(name = "member_id")
     public Member member;
 
-    @ManyToOne
+    @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "company_id")
     public Company company;
 
@@ -46,7 +48,7 @@ public class Attempt extends PanacheEntityBase {
     public String moduleId;
 
     @Column(name = "module_kind", nullable = false)
-    public String moduleKind;
+    public Activity kind;
 
     @Column(nullable = false)
     public String language;
@@ -66,4 +68,21 @@ public class Attempt extends PanacheEntityBase {
     public Double score;
 
     public Boolean passed;
+
+    /** {@code <kind>:<module>} while open, null once submitted: at most one open attempt per module. */
+    @Column(name = "open_key")
+    public String openKey;
+
+    static String openKey(Activity kind, String moduleId) {
+        return kind.code() + ":" + moduleId;
+    }
+
+    public boolean isOpen() {
+        return submittedAt == null;
+    }
+
+    /** The items drawn, in the order asked. */
+    public List<String> items() {
+        return List.of(itemIds.split(","));
+    }
 }

@@ -4,28 +4,31 @@ import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import org.owlet.organization.Company;
+import org.owlet.learning.srs.Schedule;
 import org.owlet.organization.Member;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** The SM-2 schedule of one drill card for one learner, and its progress towards mastery. */
 @Entity
-@Table(name = "card_state")
+@Table(name = "card_schedule")
 public class CardSchedule extends PanacheEntityBase {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @ManyToOne(optional = false)
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
     @JoinColumn(name = "member_id")
     public Member member;
 
@@ -55,4 +58,20 @@ public class CardSchedule extends PanacheEntityBase {
 
     @Column(name = "mastered_at")
     public Instant masteredAt;
+
+    /** Optimistic lock: two answers at once never overwrite each other's schedule. */
+    @Version
+    public long version;
+
+    Schedule schedule() {
+        return new Schedule(repetitions, easiness, intervalDays, due, lastReviewed);
+    }
+
+    void set(Schedule next) {
+        repetitions = next.repetitions();
+        easiness = next.easiness();
+        intervalDays = next.intervalDays();
+        due = next.due();
+        lastReviewed = next.lastReviewed();
+    }
 }

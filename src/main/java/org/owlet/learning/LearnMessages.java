@@ -69,6 +69,8 @@ public interface LearnMessages {
     @Message String review_answered();
     @Message String review_unanswered();
     @Message String review_submit();
+
+    @Message String review_quiz_intro();
     @Message String result_title();
     @Message String result_score(int percent);
     @Message String result_passed(int mark);
@@ -81,5 +83,7 @@ public interface LearnMessages {
     @Message String not_allowed_cooldown();
     @Message String not_allowed_passed();
     @Message String not_allowed_closed();
-    @Message String not_allowed_key();
+    @Message String not_allowed_question();
+
+    @Message String answer_too_large();
 }

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.inject.Inject;
 
@@ -16,7 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.owlet.catalog.CatalogService;
 import org.owlet.catalog.model.Item;
 import org.owlet.learning.Attempt;
-import org.owlet.learning.LearningService;
+import org.owlet.learning.Activity;
+import org.owlet.learning.AssessmentService;
+import org.owlet.learning.EnrolmentService;
+import org.owlet.learning.LearnerActions;
+import org.owlet.learning.RightAnswers;
 import org.owlet.organization.Member;
 import org.owlet.testing.MovableTime;
 import org.owlet.web.TimeSource;
@@ -34,15 +36,21 @@ import io.quarkus.test.security.oidc.OidcSecurity;
 class RefresherTest {
 
     @Inject
-    LearningService learning;
+    AssessmentService learning;
+
+    @Inject
+    EnrolmentService enrolments;
+
+    @Inject
+    LearnerActions learner;
 
     @Inject
     CatalogService catalog;
 
     private Attempt passAll(Member member, Attempt attempt) {
-        for (String itemId : LearningService.items(attempt)) {
+        for (String itemId : attempt.items()) {
             Item item = catalog.course("sample").orElseThrow().item(itemId).orElseThrow();
-            learning.answerInAttempt(member, attempt.id, itemId, org.owlet.learning.RightAnswers.of(item), UUID.randomUUID().toString(), Instant.now(), "en");
+            learner.answer(member, attempt, itemId, RightAnswers.of(item));
         }
         return QuarkusTransaction.requiringNew().call(() -> learning.submit(member, attempt.id, "en"));
     }
@@ -56,7 +64,7 @@ class RefresherTest {
         QuarkusMock.installMockForType(time, TimeSource.class);
         given().get("/me").then().statusCode(200);
         Member remy = QuarkusTransaction.requiringNew().call(() -> Member.findBySubject("remy-renews").orElseThrow());
-        learning.markRead(remy, "sample", "basics");
+        enrolments.markRead(remy, "sample", "basics");
         Attempt quiz = learning.start(remy, "sample", "check");
         QuarkusTransaction.requiringNew().call(() -> learning.submit(remy, quiz.id, "en"));
         Attempt fin = passAll(remy, learning.start(remy, "sample", "final"));
@@ -73,8 +81,8 @@ class RefresherTest {
                 .then().statusCode(303).extract().header("Location");
         long attemptId = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
         Attempt refresher = QuarkusTransaction.requiringNew().call(() -> Attempt.<Attempt> findById(attemptId));
-        assertThat(refresher.moduleKind).isEqualTo("refresher");
-        assertThat(LearningService.items(refresher)).hasSize(5);
+        assertThat(refresher.kind).isEqualTo(Activity.REFRESHER);
+        assertThat(refresher.items()).hasSize(5);
         given().get("/learn/attempts/" + attemptId).then().statusCode(200).body(containsString("Save and continue"));
         assertThat(passAll(remy, refresher).passed).isTrue();
         List<Certificate> all = QuarkusTransaction.requiringNew().call(() -> Certificate.<Certificate> list("member.id = ?1 order by id", remy.id));

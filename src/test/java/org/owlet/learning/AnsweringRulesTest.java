@@ -4,7 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -34,7 +34,13 @@ import io.quarkus.test.security.oidc.OidcSecurity;
 class AnsweringRulesTest {
 
     @Inject
-    LearningService learning;
+    EnrolmentService enrolments;
+
+    @Inject
+    AssessmentService assessments;
+
+    @Inject
+    LearnerActions learner;
 
     @Inject
     org.owlet.catalog.CatalogService catalog;
@@ -46,16 +52,15 @@ class AnsweringRulesTest {
     @Test
     void hotspotPointsAndRegionsScoreOnTheServer() {
         Member member = individual();
-        String key = UUID.randomUUID().toString();
         // the picture is 400 wide; shown 200 wide, a click at (100, 75) is the point (200, 150): inside "lines"
-        LearningService.Result inside = learning.answerDrill(member, "sample", "cards", "find-lines",
-                new Submission(Set.of(), null, 100.0, 75.0, 200.0, null, Set.of(), null), key, Instant.now(), "en");
+        AnswerRecorder.Result inside = learner.answerCard(member, "sample", "cards", "find-lines",
+                new Submission(Set.of(), null, 100.0, 75.0, 200.0, null, Set.of(), null));
         assertThat(inside.answer().correct).isTrue();
-        LearningService.Result rim = learning.answerDrill(member, "sample", "cards", "find-lines",
-                new Submission(Set.of(), null, 45.0, 75.0, 200.0, null, Set.of(), null), UUID.randomUUID().toString(), Instant.now(), "en");
+        AnswerRecorder.Result rim = learner.answerCard(member, "sample", "cards", "find-lines",
+                new Submission(Set.of(), null, 45.0, 75.0, 200.0, null, Set.of(), null));
         assertThat(rim.answer().score).isZero();
-        LearningService.Result byKeyboard = learning.answerDrill(member, "sample", "cards", "find-lines",
-                new Submission(Set.of(), "lines", null, null, null, null, Set.of(), null), UUID.randomUUID().toString(), Instant.now(), "en");
+        AnswerRecorder.Result byKeyboard = learner.answerCard(member, "sample", "cards", "find-lines",
+                new Submission(Set.of(), "lines", null, null, null, null, Set.of(), null));
         assertThat(byKeyboard.answer().correct).isTrue();
         assertThat(byKeyboard.answer().company).isNull(); // an individual learner counts in no company's figures
     }
@@ -81,19 +86,22 @@ class AnsweringRulesTest {
     @Test
     void aFinalAnswerCanBeChangedBeforeSubmittingAndTheLatestCounts() {
         Member member = individual();
-        learning.markRead(member, "sample", "basics");
-        Attempt quiz = learning.start(member, "sample", "check");
-        QuarkusTransaction.requiringNew().call(() -> learning.submit(member, quiz.id, "en"));
-        Attempt fin = learning.start(member, "sample", "final");
-        String first = LearningService.items(fin).get(0);
+        enrolments.markRead(member, "sample", "basics");
+        Attempt quiz = assessments.start(member, "sample", "check");
+        learner.submit(member, quiz);
+        Attempt fin = assessments.start(member, "sample", "final");
+        String first = fin.items().get(0);
         org.owlet.catalog.model.Item item = catalog.course("sample").orElseThrow().item(first).orElseThrow();
         Submission wrong = new Submission(Set.of("no-such-option"), "no-such-region", null, null, null, "allow", Set.of(), !(
                 item.key() instanceof org.owlet.catalog.model.AnswerKey.Truth t && t.value()));
-        learning.answerInAttempt(member, fin.id, first, wrong, UUID.randomUUID().toString(), Instant.now(), "en");
-        learning.answerInAttempt(member, fin.id, first, RightAnswers.of(item), UUID.randomUUID().toString(), Instant.now(), "en");
-        Attempt submitted = QuarkusTransaction.requiringNew().call(() -> learning.submit(member, fin.id, "en"));
-        assertThat(submitted.score).isEqualTo(1.0 / LearningService.items(fin).size());
+        learner.answer(member, fin, first, wrong);
+        learner.answer(member, fin, first, RightAnswers.of(item));
+        Attempt submitted = learner.submit(member, fin);
+        assertThat(submitted.score).isEqualTo(1.0 / fin.items().size());
         assertThat(QuarkusTransaction.requiringNew().call(() -> Answer.count("attempt.id", fin.id))).isEqualTo(2);
+        // both answers are kept; the last one counts
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Answer.<Answer> list("attempt.id = ?1 order by id", fin.id).stream()
+                .map(a -> a.counted).toList())).containsExactly(false, true);
     }
 
     @Test
@@ -123,20 +131,20 @@ class AnsweringRulesTest {
     @Test
     void twoIdenticalSubmissionsAtTheSameMomentAreRecordedOnce() throws Exception {
         Member member = individual();
-        String key = UUID.randomUUID().toString();
-        Callable<LearningService.Result> submit = () -> learning.answerDrill(member, "sample", "cards", "carving-material",
-                new Submission(Set.of("elephant"), null, null, null, null, null, Set.of(), null), key, Instant.now(), "en");
+        String key = learner.showCard(member, "sample", "cards", "carving-material");
+        Callable<AnswerRecorder.Result> submit = () -> learner.drills.answer(member, "sample", "cards", key, "carving-material",
+                new Submission(Set.of("elephant"), null, null, null, null, null, Set.of(), null), "en");
         ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Long> ids = new ArrayList<>();
         try {
-            List<Future<LearningService.Result>> results = pool.invokeAll(List.of(submit, submit, submit, submit));
-            for (Future<LearningService.Result> result : results) {
-                assertThat(result.get().answer().idempotencyKey).isEqualTo(key);
+            for (Future<AnswerRecorder.Result> result : pool.invokeAll(List.of(submit, submit, submit, submit))) {
+                ids.add(result.get().answer().id);
             }
         } finally {
             pool.shutdown();
         }
-        assertThat(QuarkusTransaction.requiringNew().call(() -> Answer.count("member.id = ?1 and idempotencyKey = ?2", member.id, key)))
-                .isEqualTo(1);
+        assertThat(ids).hasSize(4).containsOnly(ids.get(0));
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Answer.count("question.key", key))).isEqualTo(1);
     }
 
     @Test

@@ -257,7 +257,7 @@ class LearningJourneyTest {
     /** Grants through the service, as an admin screen would. */
     static class LearningServiceAccess {
         void grant(Member member) {
-            io.quarkus.arc.Arc.container().instance(LearningService.class).get().grantAttempt(null, member, COURSE, "test");
+            io.quarkus.arc.Arc.container().instance(AssessmentService.class).get().grantAttempt(null, member, COURSE, "test");
         }
     }
 
@@ -299,14 +299,14 @@ class LearningJourneyTest {
         assertThat(answer.company.slug).isEqualTo("acme");
         assertThat(answer.courseVersion).isEqualTo("1.0");
         assertThat(answer.contentHash).isEqualTo(course().contentHash());
-        assertThat(answer.moduleKind).isEqualTo("quiz");
+        assertThat(answer.activity).isEqualTo(Activity.QUIZ);
         assertThat(answer.itemHash).hasSize(32);
         assertThat(answer.response).startsWith("{");
         assertThat(answer.correct).isFalse();
         assertThat(answer.shownAt).isBefore(answer.answeredAt);
         // another learner's attempt is not found
         Member other = Fixtures.member(null, "Other Learner", "other-" + System.nanoTime() + "@individual.example");
-        long foreign = QuarkusTransaction.requiringNew().call(() -> io.quarkus.arc.Arc.container().instance(LearningService.class).get()
+        long foreign = QuarkusTransaction.requiringNew().call(() -> io.quarkus.arc.Arc.container().instance(AssessmentService.class).get()
                 .start(other, COURSE, "check").id);
         given().get("/learn/attempts/" + foreign).then().statusCode(404);
         given().formParam("item", "carving-material").formParam("key", "k-" + System.nanoTime())

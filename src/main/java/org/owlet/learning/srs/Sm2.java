@@ -14,7 +14,7 @@ import java.util.Objects;
  * www.supermemo.com/english/ol/sm2.htm). The published algorithm, step by step, and how it is implemented here:
  *
  * <ol>
- * <li><b>Start</b>: every item gets the E-Factor EF = 2.5 ({@link CardState#fresh}).</li>
+ * <li><b>Start</b>: every item gets the E-Factor EF = 2.5 ({@link Schedule#fresh}).</li>
  * <li><b>Intervals</b>: I(1) = 1, I(2) = 6, and for n &gt; 2, I(n) = I(n−1) × EF, where I(n) is the interval
  *     in days after the n-th repetition. "If interval is a fraction, round it up to the nearest integer":
  *     the product is rounded <em>up</em> (ceiling), not to the nearest day. I(n−1) is the (already whole)
@@ -51,6 +51,13 @@ import java.util.Objects;
  *     exact hundredths (a stored value that is not a whole number of hundredths is rounded to one), and
  *     the round-up is done in integers. In binary floating point 2.5 + 0.1 + 0.1 + 0.1 is
  *     2.8000000000000003, and rounding 10 × that up would give 29 days instead of 28.</li>
+ * <li><i>Upper bound.</i> SM-2 sets none: with EF growing by 0.10 per fast answer the interval grows
+ *     geometrically, and a few hundred reviews of one card push its due date past what a database can store
+ *     (PostgreSQL's timestamps end in the year 294276). Intervals are capped at {@link #MAX_INTERVAL_DAYS}
+ *     (365 days): a card mastered for a certificate comes back at least once a year, inside the certificate's
+ *     renewal cycle. Anki's scheduler has the same control ("Maximum interval", 36,500 days by default; Anki
+ *     manual, <a href="https://docs.ankiweb.net/deck-options.html#maximum-interval">Deck options</a>), for the
+ *     same reason that the formula alone is unbounded.</li>
  * <li><i>Days.</i> One day is 24 hours of {@link Instant} time (UTC); the due instant is
  *     {@code now + interval days}.</li>
  * </ul>
@@ -71,6 +78,9 @@ public final class Sm2 {
     /** A correct drill answer given faster than this (milliseconds) is graded 5, otherwise 4. */
     public static final long FAST_ANSWER_MILLIS = 4_000;
 
+    /** No interval is longer than this many days (see "Upper bound" above). */
+    public static final int MAX_INTERVAL_DAYS = 365;
+
     private static final int MIN_EASINESS_HUNDREDTHS = 130;
 
     private Sm2() {
@@ -85,7 +95,7 @@ public final class Sm2 {
      * @return the schedule after the review
      * @throws IllegalArgumentException if {@code quality} is outside 0..5
      */
-    public static CardState review(CardState state, int quality, Instant now) {
+    public static Schedule review(Schedule state, int quality, Instant now) {
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(now, "now");
         requireQuality(quality);
@@ -100,13 +110,13 @@ public final class Sm2 {
             interval = switch (repetitions) {
                 case 1 -> 1;
                 case 2 -> 6;
-                default -> multiplyRoundingUp(state.intervalDays(), easiness);
+                default -> Math.min(MAX_INTERVAL_DAYS, multiplyRoundingUp(state.intervalDays(), easiness));
             };
         } else {
             repetitions = 0;
             interval = 1;
         }
-        return new CardState(repetitions, easiness / 100.0, interval, now.plus(Duration.ofDays(interval)), now);
+        return new Schedule(repetitions, easiness / 100.0, interval, now.plus(Duration.ofDays(interval)), now);
     }
 
     /**
@@ -128,7 +138,7 @@ public final class Sm2 {
     }
 
     /** Whether the card should be reviewed at {@code now}, that is whether its due instant has been reached. */
-    public static boolean isDue(CardState state, Instant now) {
+    public static boolean isDue(Schedule state, Instant now) {
         return !now.isBefore(state.due());
     }
 

@@ -33,13 +33,13 @@ class Sm2Test {
     }
 
     /** Reviews on each row's day with each row's grade and checks every resulting field. */
-    private static CardState replay(CardState start, List<Row> table) {
-        CardState state = start;
+    private static Schedule replay(Schedule start, List<Row> table) {
+        Schedule state = start;
         for (Row row : table) {
             assertThat(Sm2.isDue(state, day(row.day()))).as("due on day %d", row.day()).isTrue();
             state = Sm2.review(state, row.q(), day(row.day()));
             assertThat(state).as("after the review on day %d", row.day())
-                    .isEqualTo(new CardState(row.repetitions(), row.easiness(), row.interval(), day(row.dueDay()),
+                    .isEqualTo(new Schedule(row.repetitions(), row.easiness(), row.interval(), day(row.dueDay()),
                             day(row.day())));
         }
         return state;
@@ -47,7 +47,7 @@ class Sm2Test {
 
     /** Reviews whenever due, once a day on days 0..59, grading with the scripted grades in order. */
     private static List<Integer> simulate60Days(int... grades) {
-        CardState state = CardState.fresh(DAY_0);
+        Schedule state = Schedule.fresh(DAY_0);
         List<Integer> reviewDays = new ArrayList<>();
         int next = 0;
         for (int d = 0; d < 60; d++) {
@@ -62,8 +62,8 @@ class Sm2Test {
 
     @Test
     void aFreshCardIsDueAtOnceAndHasTheInitialEasiness() {
-        CardState fresh = CardState.fresh(DAY_0);
-        assertThat(fresh).isEqualTo(new CardState(0, 2.5, 0, DAY_0, null));
+        Schedule fresh = Schedule.fresh(DAY_0);
+        assertThat(fresh).isEqualTo(new Schedule(0, 2.5, 0, DAY_0, null));
         assertThat(Sm2.isDue(fresh, DAY_0)).isTrue();
         assertThat(Sm2.isDue(fresh, DAY_0.minusMillis(1))).isFalse();
     }
@@ -85,7 +85,7 @@ class Sm2Test {
                 new Row(24, 5, 4, 2.9, 50, 74),
                 new Row(74, 5, 5, 3.0, 150, 224),
                 new Row(224, 5, 6, 3.1, 465, 689));
-        replay(CardState.fresh(DAY_0), table);
+        replay(Schedule.fresh(DAY_0), table);
 
         // Within 60 days, reviewing whenever due: days 0, 1, 7 and 24 (the next one is day 74).
         assertThat(simulate60Days(5, 5, 5, 5)).containsExactly(0, 1, 7, 24);
@@ -116,7 +116,7 @@ class Sm2Test {
                 new Row(293, 3, 8, 1.38, 167, 460),
                 new Row(460, 3, 9, 1.3, 218, 678),
                 new Row(678, 3, 10, 1.3, 284, 962));
-        replay(CardState.fresh(DAY_0), table);
+        replay(Schedule.fresh(DAY_0), table);
 
         assertThat(simulate60Days(3, 3, 3, 3, 3)).containsExactly(0, 1, 7, 20, 46);
     }
@@ -143,7 +143,7 @@ class Sm2Test {
                 new Row(32, 4, 3, 2.48, 15, 47),
                 new Row(47, 0, 0, 1.68, 1, 48),
                 new Row(48, 0, 0, 1.3, 1, 49));
-        replay(CardState.fresh(DAY_0), table);
+        replay(Schedule.fresh(DAY_0), table);
     }
 
     @Test
@@ -151,7 +151,7 @@ class Sm2Test {
         // EF' − EF = 0.1 − (5−q)(0.08 + (5−q)·0.02), from EF = 2.5
         double[] expected = {1.7, 1.96, 2.18, 2.36, 2.5, 2.6};
         for (int q = 0; q <= 5; q++) {
-            assertThat(Sm2.review(CardState.fresh(DAY_0), q, DAY_0).easiness()).as("q=%d", q).isEqualTo(expected[q]);
+            assertThat(Sm2.review(Schedule.fresh(DAY_0), q, DAY_0).easiness()).as("q=%d", q).isEqualTo(expected[q]);
         }
     }
 
@@ -173,7 +173,7 @@ class Sm2Test {
         boolean[] correct = {true, true, false, true, true, true, false, true, true, true, true};
         long[] millis = {2_500, 6_000, 1_000, 3_000, 5_000, 3_999, 9_000, 4_000, 1_200, 8_000, 2_000};
 
-        CardState state = CardState.fresh(DAY_0);
+        Schedule state = Schedule.fresh(DAY_0);
         List<Integer> reviewDays = new ArrayList<>();
         List<Integer> grades = new ArrayList<>();
         int next = 0;
@@ -190,15 +190,15 @@ class Sm2Test {
         assertThat(reviewDays).containsExactly(0, 1, 7, 8, 9, 15, 30, 31, 32, 38, 52);
         assertThat(grades).containsExactly(5, 4, 2, 5, 4, 5, 2, 4, 5, 4, 5);
         assertThat(next).isEqualTo(correct.length);
-        assertThat(state).isEqualTo(new CardState(4, 2.36, 34, day(86), day(52)));
+        assertThat(state).isEqualTo(new Schedule(4, 2.36, 34, day(86), day(52)));
         assertThat(Sm2.isDue(state, day(59))).isFalse();
     }
 
     @Test
     void theNextIntervalCountsFromTheActualReviewNotFromTheDueDate() {
-        CardState state = Sm2.review(Sm2.review(CardState.fresh(DAY_0), 5, day(0)), 5, day(1)); // due day 7
+        Schedule state = Sm2.review(Sm2.review(Schedule.fresh(DAY_0), 5, day(0)), 5, day(1)); // due day 7
         Instant late = day(10).plus(Duration.ofHours(5));
-        CardState after = Sm2.review(state, 5, late);
+        Schedule after = Sm2.review(state, 5, late);
         assertThat(after.intervalDays()).isEqualTo(17);
         assertThat(after.due()).isEqualTo(late.plus(Duration.ofDays(17)));
         assertThat(after.lastReviewed()).isEqualTo(late);
@@ -206,7 +206,7 @@ class Sm2Test {
 
     @Test
     void aCardIsDueFromItsDueInstantOn() {
-        CardState state = Sm2.review(CardState.fresh(DAY_0), 5, DAY_0);
+        Schedule state = Sm2.review(Schedule.fresh(DAY_0), 5, DAY_0);
         assertThat(Sm2.isDue(state, day(1).minusSeconds(1))).isFalse();
         assertThat(Sm2.isDue(state, day(1))).isTrue();
         assertThat(Sm2.isDue(state, day(3))).isTrue();
@@ -214,7 +214,7 @@ class Sm2Test {
 
     @Test
     void gradesOutsideZeroToFiveAreRejected() {
-        CardState fresh = CardState.fresh(DAY_0);
+        Schedule fresh = Schedule.fresh(DAY_0);
         assertThatThrownBy(() -> Sm2.review(fresh, 6, DAY_0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Sm2.review(fresh, -1, DAY_0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Sm2.repeatInSession(6)).isInstanceOf(IllegalArgumentException.class);
@@ -241,10 +241,26 @@ class Sm2Test {
 
     @Test
     void impossibleStatesAreRejected() {
-        assertThatThrownBy(() -> new CardState(-1, 2.5, 0, DAY_0, null)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new CardState(0, 1.2, 0, DAY_0, null)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new CardState(0, Double.NaN, 0, DAY_0, null)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new CardState(0, 2.5, -1, DAY_0, null)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new CardState(0, 2.5, 0, null, null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> new Schedule(-1, 2.5, 0, DAY_0, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Schedule(0, 1.2, 0, DAY_0, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Schedule(0, Double.NaN, 0, DAY_0, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Schedule(0, 2.5, -1, DAY_0, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Schedule(0, 2.5, 0, null, null)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void intervalsStopGrowingAtTheCap() {
+        Schedule state = Schedule.fresh(DAY_0);
+        Instant now = DAY_0;
+        int longest = 0;
+        for (int review = 0; review < 1000; review++) {
+            state = Sm2.review(state, 5, now);
+            longest = Math.max(longest, state.intervalDays());
+            now = state.due();
+        }
+        assertThat(longest).isEqualTo(Sm2.MAX_INTERVAL_DAYS);
+        assertThat(state.intervalDays()).isEqualTo(Sm2.MAX_INTERVAL_DAYS);
+        assertThat(state.due()).isEqualTo(now);
+        assertThat(Duration.between(state.lastReviewed(), state.due())).isEqualTo(Duration.ofDays(Sm2.MAX_INTERVAL_DAYS));
     }
 }

@@ -15,7 +15,7 @@ CREATE TABLE certificate (
     course_title    VARCHAR(300) NOT NULL,
     language        VARCHAR(16)  NOT NULL,
     score           DOUBLE PRECISION NOT NULL,
-    attempt_id      BIGINT       NOT NULL,
+    attempt_id      BIGINT       NOT NULL REFERENCES attempt (id),
     refresher       BOOLEAN      NOT NULL DEFAULT FALSE,
     renews_id       BIGINT REFERENCES certificate (id),
     issued_on       DATE         NOT NULL,
@@ -32,3 +32,4 @@ CREATE TABLE certificate (
 CREATE INDEX certificate_member_idx ON certificate (member_id);
 CREATE INDEX certificate_company_idx ON certificate (company_id);
 CREATE INDEX certificate_expires_idx ON certificate (expires_on);
+CREATE INDEX certificate_renews_idx ON certificate (renews_id);

@@ -13,9 +13,9 @@ import java.util.Objects;
  * @param due          when the card should next be reviewed
  * @param lastReviewed when the card was last reviewed, or {@code null} if never
  */
-public record CardState(int repetitions, double easiness, int intervalDays, Instant due, Instant lastReviewed) {
+public record Schedule(int repetitions, double easiness, int intervalDays, Instant due, Instant lastReviewed) {
 
-    public CardState {
+    public Schedule {
         if (repetitions < 0) {
             throw new IllegalArgumentException("repetitions must not be negative: " + repetitions);
         }
@@ -29,7 +29,7 @@ public record CardState(int repetitions, double easiness, int intervalDays, Inst
     }
 
     /** A card that has never been reviewed: no repetitions, EF 2.5, due at {@code now}. */
-    public static CardState fresh(Instant now) {
-        return new CardState(0, Sm2.INITIAL_EASINESS, 0, Objects.requireNonNull(now, "now"), null);
+    public static Schedule fresh(Instant now) {
+        return new Schedule(0, Sm2.INITIAL_EASINESS, 0, Objects.requireNonNull(now, "now"), null);
     }
 }

@@ -1,0 +1,243 @@
+package org.owlet.learning;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import org.owlet.catalog.model.Course;
+import org.owlet.catalog.model.Module;
+import org.owlet.organization.Member;
+import org.owlet.web.TimeSource;
+import org.owlet.web.Transactions;
+import org.owlet.web.errors.NotAllowed;
+import org.owlet.web.errors.NotFound;
+
+/**
+ * Quizzes, the final assessment and refreshers: the final's gate, attempts and cool-down, starting (or resuming)
+ * an attempt, answering within it, and submitting it. A passed final completes the course and raises
+ * {@link FinalAssessmentPassed}, exactly once per attempt.
+ */
+@ApplicationScoped
+public class AssessmentService {
+
+    /** Two starts at once: one open attempt per module (the loser resumes it); a first enrolment. */
+    static final Set<String> START_RACES = Set.of("attempt_open_unique", "enrolment_unique");
+
+    public record FinalStatus(boolean gateMet, List<String> lessonsMissing, List<String> quizzesMissing, int attemptsUsed,
+            int attemptsAllowed, Instant coolDownUntil, boolean passed) {
+
+        public boolean canStart(Instant now) {
+            return gateMet && !passed && attemptsUsed < attemptsAllowed && (coolDownUntil == null || !coolDownUntil.isAfter(now));
+        }
+
+        public int attemptsLeft() {
+            return Math.max(0, attemptsAllowed - attemptsUsed);
+        }
+    }
+
+    @Inject
+    EnrolmentService enrolments;
+
+    @Inject
+    AnswerRecorder recorder;
+
+    @Inject
+    TimeSource time;
+
+    @Inject
+    Event<FinalAssessmentPassed> passed;
+
+    private final SecureRandom random = new SecureRandom();
+
+    public FinalStatus finalStatus(Member member, Course course) {
+        Module.FinalAssessment assessment = course.finalAssessment().orElseThrow(() -> new NotFound("final of " + course.id()));
+        Set<String> read = enrolments.lessonsRead(member, course.id());
+        List<String> lessonIds = course.modules().stream().filter(Module.Lesson.class::isInstance).map(Module::id).toList();
+        List<String> quizIds = course.modules().stream().filter(Module.Quiz.class::isInstance).map(Module::id).toList();
+        List<String> requiredLessons = gateList(assessment.gate() == null ? null : assessment.gate().lessonsRead(), lessonIds);
+        List<String> requiredQuizzes = gateList(assessment.gate() == null ? null : assessment.gate().quizzesAttempted(), quizIds);
+        List<Attempt> submitted = attempts(member, course.id());
+        Set<String> attemptedQuizzes = submitted.stream().filter(a -> a.kind == Activity.QUIZ).map(a -> a.moduleId)
+                .collect(Collectors.toSet());
+        List<String> lessonsMissing = requiredLessons.stream().filter(id -> !read.contains(id)).toList();
+        List<String> quizzesMissing = requiredQuizzes.stream().filter(id -> !attemptedQuizzes.contains(id)).toList();
+        List<Attempt> finals = submitted.stream().filter(a -> a.kind == Activity.FINAL).toList(); // newest first
+        boolean isPassed = finals.stream().anyMatch(a -> Boolean.TRUE.equals(a.passed));
+        long grants = AttemptGrant.count("member.id = ?1 and courseId = ?2", member.id, course.id());
+        Instant coolDown = finals.isEmpty() || isPassed ? null
+                : finals.get(0).submittedAt.plus(Duration.ofHours(assessment.coolDownHours()));
+        return new FinalStatus(lessonsMissing.isEmpty() && quizzesMissing.isEmpty(), lessonsMissing, quizzesMissing,
+                finals.size(), assessment.maxAttempts() + (int) grants, coolDown, isPassed);
+    }
+
+    private static List<String> gateList(List<String> declared, List<String> all) {
+        if (declared == null) {
+            return List.of();
+        }
+        return declared.size() == 1 && declared.get(0).equals("all") ? all : declared;
+    }
+
+    /** Starts (or resumes the open) attempt at a quiz or the final assessment, drawing its items at random. */
+    public Attempt start(Member member, String courseId, String moduleId) {
+        Course course = enrolments.course(courseId);
+        Module module = course.module(moduleId).orElseThrow(() -> new NotFound("module " + moduleId));
+        Activity kind = module instanceof Module.Quiz ? Activity.QUIZ
+                : module instanceof Module.FinalAssessment ? Activity.FINAL : null;
+        if (kind == null) {
+            throw new NotFound("assessment " + moduleId);
+        }
+        return Transactions.retrying(START_RACES, () -> {
+            enrolments.enrolIn(member, course);
+            return open(member, courseId, kind, moduleId).orElseGet(() -> {
+                if (kind == Activity.FINAL) {
+                    FinalStatus status = finalStatus(member, course);
+                    if (status.passed()) {
+                        throw new NotAllowed(Refusal.PASSED);
+                    }
+                    if (!status.gateMet()) {
+                        throw new NotAllowed(Refusal.GATE);
+                    }
+                    if (status.attemptsUsed() >= status.attemptsAllowed()) {
+                        throw new NotAllowed(Refusal.ATTEMPTS);
+                    }
+                    if (status.coolDownUntil() != null && status.coolDownUntil().isAfter(time.now())) {
+                        throw new NotAllowed(Refusal.COOLDOWN);
+                    }
+                }
+                int draw = module instanceof Module.Quiz quiz ? quiz.draw() : ((Module.FinalAssessment) module).draw();
+                return newAttempt(member, course, module, kind, draw);
+            });
+        });
+    }
+
+    /**
+     * Starts (or resumes) a short refresher assessment drawn from the final assessment's pool: half the final's
+     * draw, at least five questions. Certification decides who may take one (a certificate in its renewal window)
+     * and calls this; a passed refresher raises {@link FinalAssessmentPassed} with {@code refresher = true}.
+     */
+    public Attempt startRefresher(Member member, String courseId) {
+        Course course = enrolments.course(courseId);
+        Module.FinalAssessment assessment = course.finalAssessment().orElseThrow(() -> new NotFound("final of " + courseId));
+        int draw = Math.min(assessment.pool().size(), Math.max(5, assessment.draw() / 2));
+        return Transactions.retrying(START_RACES, () -> open(member, courseId, Activity.REFRESHER, assessment.id())
+                .orElseGet(() -> newAttempt(member, course, assessment, Activity.REFRESHER, draw)));
+    }
+
+    private static java.util.Optional<Attempt> open(Member member, String courseId, Activity kind, String moduleId) {
+        return Attempt.find("member.id = ?1 and courseId = ?2 and openKey = ?3", member.id, courseId, Attempt.openKey(kind, moduleId))
+                .firstResultOptional();
+    }
+
+    private Attempt newAttempt(Member member, Course course, Module module, Activity kind, int draw) {
+        List<String> pool = new ArrayList<>(module.itemIds());
+        long seed = random.nextLong();
+        Collections.shuffle(pool, new Random(seed));
+        Member managed = Member.findById(member.id);
+        Attempt attempt = new Attempt();
+        attempt.member = managed;
+        attempt.company = managed.company;
+        attempt.courseId = course.id();
+        attempt.courseVersion = course.version();
+        attempt.contentHash = course.contentHash();
+        attempt.moduleId = module.id();
+        attempt.kind = kind;
+        attempt.language = course.defaultLanguage();
+        attempt.itemIds = String.join(",", pool.subList(0, Math.min(draw, pool.size())));
+        attempt.seed = seed;
+        attempt.startedAt = time.now();
+        attempt.openKey = Attempt.openKey(kind, module.id());
+        attempt.persistAndFlush();
+        return attempt;
+    }
+
+    /** The member's own attempt, or 404 (another member's attempt is never told apart from a missing one). */
+    public Attempt attempt(Member member, long attemptId) {
+        return Attempt.<Attempt> find("id = ?1 and member.id = ?2", attemptId, member.id).firstResultOptional()
+                .orElseThrow(() -> new NotFound("attempt " + attemptId));
+    }
+
+    /** The answers that count in this attempt, by item id. */
+    public Map<String, Answer> countedAnswers(Attempt attempt) {
+        Map<String, Answer> answers = new LinkedHashMap<>();
+        Answer.<Answer> list("attempt.id = ?1 and counted = true", attempt.id).forEach(a -> answers.put(a.itemId, a));
+        return answers;
+    }
+
+    /** Records an answer to a rendered question of an open attempt (see {@link AnswerRecorder} for which counts). */
+    public AnswerRecorder.Result answer(Member member, long attemptId, String questionKey, String itemId, Submission submission,
+            String language) {
+        attempt(member, attemptId);
+        return recorder.record(member, new AnswerRecorder.InAttempt(attemptId), questionKey, itemId, submission, language);
+    }
+
+    /**
+     * Submits an attempt: scores its counted answers; a passed final completes the course and tells certification.
+     * The attempt is locked, then closed with {@code UPDATE … WHERE submitted_at IS NULL}: of two submissions at once
+     * exactly one closes it and fires the event; the other returns the submitted attempt.
+     */
+    @Transactional
+    public Attempt submit(Member member, long attemptId, String language) {
+        attempt(member, attemptId);
+        Attempt attempt = Attempt.<Attempt> findByIdOptional(attemptId, LockModeType.PESSIMISTIC_WRITE).orElseThrow();
+        Attempt.getEntityManager().refresh(attempt);
+        if (!attempt.isOpen()) {
+            return attempt;
+        }
+        Course course = enrolments.courseOf(attempt);
+        Map<String, Answer> answers = countedAnswers(attempt);
+        List<String> items = attempt.items();
+        double total = items.stream().mapToDouble(id -> answers.containsKey(id) ? answers.get(id).score : 0).sum();
+        double score = items.isEmpty() ? 0 : total / items.size();
+        Instant now = time.now();
+        String lang = course.languageFor(language);
+        Boolean pass = course.module(attempt.moduleId).orElseThrow() instanceof Module.FinalAssessment assessment
+                ? Math.round(score * 1000) / 10.0 >= assessment.passMark() : null;
+        int closed = Attempt.update("submittedAt = ?1, score = ?2, passed = ?3, language = ?4, openKey = null"
+                + " where id = ?5 and submittedAt is null", now, score, pass, lang, attemptId);
+        Attempt.getEntityManager().refresh(attempt);
+        if (closed != 1 || !Boolean.TRUE.equals(pass)) {
+            return attempt;
+        }
+        boolean refresher = attempt.kind == Activity.REFRESHER;
+        if (!refresher) {
+            Enrolment enrolment = enrolments.enrolIn(member, course);
+            enrolment.completedAt = now;
+            enrolment.completionLanguage = lang;
+        }
+        passed.fire(new FinalAssessmentPassed(member.id, attempt.company == null ? null : attempt.company.id, course.id(),
+                course.version(), course.contentHash(), lang, score, attempt.id, refresher, now));
+        return attempt;
+    }
+
+    /** One more final-assessment attempt for a member, granted by an admin (recorded). */
+    @Transactional
+    public void grantAttempt(Member admin, Member member, String courseId, String reason) {
+        AttemptGrant grant = new AttemptGrant();
+        grant.member = Member.findById(member.id);
+        grant.courseId = enrolments.course(courseId).id();
+        grant.grantedBy = admin == null ? null : Member.findById(admin.id);
+        grant.grantedAt = time.now();
+        grant.reason = reason;
+        grant.persist();
+    }
+
+    /** The member's submitted attempts in a course, newest first. */
+    public List<Attempt> attempts(Member member, String courseId) {
+        return Attempt.list("member.id = ?1 and courseId = ?2 and submittedAt is not null order by submittedAt desc, id desc",
+                member.id, courseId);
+    }
+}

@@ -1,0 +1,71 @@
+package org.owlet.learning;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.owlet.catalog.model.Course;
+import org.owlet.catalog.model.Module;
+import org.owlet.catalog.view.CourseView;
+import org.owlet.organization.Member;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** Image drills: the next card (SM-2, or any card in practice mode) and the feedback after answering it. */
+@Path("/learn/{courseId}/drills/{drillId}")
+@Produces(MediaType.TEXT_HTML)
+public class DrillResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance card(CourseView course, CourseView.ModuleView drill, QuestionService.Question question,
+                DrillService.DrillCounts counts, boolean practice);
+
+        static native TemplateInstance drillDone(CourseView course, CourseView.ModuleView drill, DrillService.DrillCounts counts);
+    }
+
+    @Inject
+    EnrolmentService enrolments;
+
+    @Inject
+    DrillService drills;
+
+    @Inject
+    QuestionService questions;
+
+    @Inject
+    LearnPages pages;
+
+    @GET
+    public TemplateInstance drill(@PathParam("courseId") String courseId, @PathParam("drillId") String drillId,
+            @QueryParam("practice") boolean practice) {
+        Member me = pages.me();
+        Course course = enrolments.course(courseId);
+        Module.Drill drill = drills.drill(course, drillId);
+        enrolments.visit(me, courseId, "/learn/" + courseId + "/drills/" + drillId);
+        CourseView view = pages.view(course);
+        CourseView.ModuleView module = LearnPages.moduleView(view, drillId);
+        DrillService.DrillCounts counts = drills.counts(me, course, drill);
+        return drills.nextCard(me, course, drill, practice)
+                .map(itemId -> Templates.card(view, module, questions.drillCard(me, course, drillId, itemId, pages.lang()), counts,
+                        practice))
+                .orElseGet(() -> Templates.drillDone(view, module, counts));
+    }
+
+    @POST
+    @Path("/answer")
+    public TemplateInstance answer(@PathParam("courseId") String courseId, @PathParam("drillId") String drillId,
+            @BeanParam AnswerForm form) {
+        AnswerRecorder.Result result = drills.answer(pages.me(), courseId, drillId, form.key, form.item, form.submission(),
+                pages.lang());
+        return pages.feedbackPage(enrolments.course(courseId), result,
+                "/learn/" + courseId + "/drills/" + drillId + (form.practice ? "?practice=true" : ""), "next_card");
+    }
+}

@@ -1,0 +1,95 @@
+package org.owlet.learning;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.owlet.catalog.model.Course;
+import org.owlet.catalog.model.Module;
+import org.owlet.learning.srs.Sm2;
+import org.owlet.organization.Member;
+import org.owlet.web.TimeSource;
+import org.owlet.web.errors.NotFound;
+
+/** Image drills: which card comes next (SM-2), the deck's counts and mastery, and answering a card. */
+@ApplicationScoped
+public class DrillService {
+
+    public record DrillCounts(int due, int fresh, int mastered, int total) {
+
+        public boolean complete() {
+            return mastered == total;
+        }
+    }
+
+    @Inject
+    EnrolmentService enrolments;
+
+    @Inject
+    AnswerRecorder recorder;
+
+    @Inject
+    TimeSource time;
+
+    /** The drill of this course, or 404. */
+    public Module.Drill drill(Course course, String drillId) {
+        return course.module(drillId).filter(Module.Drill.class::isInstance).map(Module.Drill.class::cast)
+                .orElseThrow(() -> new NotFound("drill " + drillId));
+    }
+
+    public DrillCounts counts(Member member, Course course, Module.Drill drill) {
+        return counts(schedules(member, course.id()), drill, time.now());
+    }
+
+    static DrillCounts counts(Map<String, CardSchedule> rows, Module.Drill drill, Instant now) {
+        int due = 0;
+        int mastered = 0;
+        int fresh = 0;
+        for (String itemId : drill.deck()) {
+            CardSchedule row = rows.get(itemId);
+            if (row == null) {
+                fresh++;
+            } else {
+                mastered += row.masteredAt != null ? 1 : 0;
+                due += row.due.isAfter(now) ? 0 : 1;
+            }
+        }
+        return new DrillCounts(due, fresh, mastered, drill.deck().size());
+    }
+
+    /** The next card: a due one first, then a new one; with {@code practice}, any card, least recently seen first. */
+    public Optional<String> nextCard(Member member, Course course, Module.Drill drill, boolean practice) {
+        Map<String, CardSchedule> rows = schedules(member, course.id());
+        Instant now = time.now();
+        List<String> deck = drill.deck();
+        Optional<String> due = deck.stream().filter(rows::containsKey).filter(id -> Sm2.isDue(rows.get(id).schedule(), now))
+                .min(Comparator.comparing(id -> rows.get(id).due));
+        if (due.isPresent()) {
+            return due;
+        }
+        Optional<String> fresh = deck.stream().filter(id -> !rows.containsKey(id)).findFirst();
+        if (fresh.isPresent() || !practice) {
+            return fresh;
+        }
+        return deck.stream().min(Comparator.comparing(id -> rows.get(id).lastReviewed, Comparator.nullsFirst(Comparator.naturalOrder())));
+    }
+
+    /** The member's card schedules in a course, by item id. */
+    static Map<String, CardSchedule> schedules(Member member, String courseId) {
+        return CardSchedule.<CardSchedule> list("member.id = ?1 and courseId = ?2", member.id, courseId).stream()
+                .collect(Collectors.toMap(s -> s.itemId, s -> s));
+    }
+
+    /** Records and scores the answer to a rendered drill card, reschedules the card (SM-2) and updates its mastery. */
+    public AnswerRecorder.Result answer(Member member, String courseId, String drillId, String questionKey, String itemId,
+            Submission submission, String language) {
+        drill(enrolments.course(courseId), drillId);
+        return recorder.record(member, new AnswerRecorder.InDrill(courseId, drillId), questionKey, itemId, submission, language);
+    }
+}

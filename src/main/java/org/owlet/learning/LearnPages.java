@@ -1,0 +1,88 @@
+package org.owlet.learning;
+
+import java.io.IOException;
+import java.util.Set;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+
+import org.owlet.catalog.CatalogService;
+import org.owlet.catalog.model.Course;
+import org.owlet.catalog.model.Item;
+import org.owlet.catalog.view.CourseView;
+import org.owlet.organization.Caller;
+import org.owlet.organization.Member;
+import org.owlet.web.LocaleResolver;
+import org.owlet.web.errors.NotFound;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** What the learner's pages share: who and which language, the feedback page, the "not now" page. */
+@RequestScoped
+public class LearnPages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance feedback(CourseView course, FeedbackView feedback, String next, String nextLabel);
+
+        static native TemplateInstance notAllowed(CourseView course, String reason, AssessmentService.FinalStatus status);
+    }
+
+    @Inject
+    CatalogService catalog;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    LocaleResolver locales;
+
+    @Inject
+    ObjectMapper json;
+
+    String lang() {
+        return locales.language().tag();
+    }
+
+    Member me() {
+        return caller.member();
+    }
+
+    CourseView view(Course course) {
+        return catalog.learnerView(course, lang());
+    }
+
+    static CourseView.ModuleView moduleView(CourseView view, String moduleId) {
+        return view.modules().stream().filter(m -> m.id().equals(moduleId)).findFirst()
+                .orElseThrow(() -> new NotFound("module " + moduleId));
+    }
+
+    /** The feedback page after a drill card or a quiz question. */
+    TemplateInstance feedbackPage(Course course, AnswerRecorder.Result result, String next, String nextLabel) {
+        return Templates.feedback(view(course), feedback(course, result.item(), result.answer()), next, nextLabel);
+    }
+
+    TemplateInstance notAllowedPage(Course course, Refusal reason, AssessmentService.FinalStatus status) {
+        return Templates.notAllowed(view(course), reason.code(), status);
+    }
+
+    /** Feedback on an item as answered (or not answered: {@code answer} null), with the phrases the learner marked. */
+    FeedbackView feedback(Course course, Item item, Answer answer) {
+        return FeedbackView.of(catalog.learnerView(course, item, lang()), catalog.feedback(course, item, lang()), answer,
+                markedPhrases(answer));
+    }
+
+    private Set<String> markedPhrases(Answer answer) {
+        if (answer == null) {
+            return Set.of();
+        }
+        try {
+            return json.readValue(answer.response, Submission.class).phrases();
+        } catch (IOException e) {
+            return Set.of();
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package org.owlet.learning;
+
+import java.util.Locale;
+
+import org.owlet.web.errors.Reason;
+
+/** Why the learner cannot do this now; each has a message {@code not_allowed_<code>} in the learn bundle. */
+public enum Refusal implements Reason {
+    /** The final is passed already. */
+    PASSED,
+    /** The final's gate (lessons read, quizzes attempted) is not met. */
+    GATE,
+    /** No attempts left. */
+    ATTEMPTS,
+    /** The cool-down after a failed attempt has not passed. */
+    COOLDOWN,
+    /** The attempt is submitted, or the item is not part of it. */
+    CLOSED,
+    /** The answer names no question the server rendered for this learner, or another item than it showed. */
+    QUESTION;
+
+    @Override
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}
