@@ -180,9 +180,11 @@ public class AnswerRecorder {
                     created.courseId = answer.courseId;
                     created.itemId = answer.itemId;
                     created.set(Schedule.fresh(answer.answeredAt));
+                    created.lastAnsweredAt = answer.answeredAt;
                     created.persistAndFlush();
                     return created;
                 });
+        row.lastAnsweredAt = answer.answeredAt;
         Schedule schedule = row.schedule();
         if (Sm2.isDue(schedule, answer.answeredAt)) {
             long millis = Duration.between(answer.shownAt, answer.answeredAt).toMillis();

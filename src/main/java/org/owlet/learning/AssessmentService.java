@@ -177,10 +177,12 @@ public class AssessmentService {
         return answers;
     }
 
-    /** Records an answer to a rendered question of an open attempt (see {@link AnswerRecorder} for which counts). */
+    /**
+     * Records an answer to a rendered question of an open attempt (see {@link AnswerRecorder} for which counts). The
+     * question must be the member's own and belong to this attempt.
+     */
     public AnswerRecorder.Result answer(Member member, long attemptId, String questionKey, String itemId, Submission submission,
             String language) {
-        attempt(member, attemptId);
         return recorder.record(member, new AnswerRecorder.InAttempt(attemptId), questionKey, itemId, submission, language);
     }
 

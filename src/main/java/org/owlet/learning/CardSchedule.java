@@ -53,6 +53,10 @@ public class CardSchedule extends PanacheEntityBase {
     @Column(name = "last_reviewed")
     public Instant lastReviewed;
 
+    /** The last answer to this card, scheduled or practice: practice mode shows the least recently answered card. */
+    @Column(name = "last_answered_at", nullable = false)
+    public Instant lastAnsweredAt;
+
     @Column(name = "first_correct_at")
     public Instant firstCorrectAt;
 

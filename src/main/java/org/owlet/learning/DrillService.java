@@ -63,7 +63,7 @@ public class DrillService {
         return new DrillCounts(due, fresh, mastered, drill.deck().size());
     }
 
-    /** The next card: a due one first, then a new one; with {@code practice}, any card, least recently seen first. */
+    /** The next card: a due one first, then a new one; with {@code practice}, any card, least recently answered first. */
     public Optional<String> nextCard(Member member, Course course, Module.Drill drill, boolean practice) {
         Map<String, CardSchedule> rows = schedules(member, course.id());
         Instant now = time.now();
@@ -77,7 +77,7 @@ public class DrillService {
         if (fresh.isPresent() || !practice) {
             return fresh;
         }
-        return deck.stream().min(Comparator.comparing(id -> rows.get(id).lastReviewed, Comparator.nullsFirst(Comparator.naturalOrder())));
+        return deck.stream().min(Comparator.comparing(id -> rows.get(id).lastAnsweredAt));
     }
 
     /** The member's card schedules in a course, by item id. */

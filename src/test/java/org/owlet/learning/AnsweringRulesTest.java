@@ -43,6 +43,9 @@ class AnsweringRulesTest {
     LearnerActions learner;
 
     @Inject
+    DrillService drills;
+
+    @Inject
     org.owlet.catalog.CatalogService catalog;
 
     private Member individual() {
@@ -132,7 +135,7 @@ class AnsweringRulesTest {
     void twoIdenticalSubmissionsAtTheSameMomentAreRecordedOnce() throws Exception {
         Member member = individual();
         String key = learner.showCard(member, "sample", "cards", "carving-material");
-        Callable<AnswerRecorder.Result> submit = () -> learner.drills.answer(member, "sample", "cards", key, "carving-material",
+        Callable<AnswerRecorder.Result> submit = () -> drills.answer(member, "sample", "cards", key, "carving-material",
                 new Submission(Set.of("elephant"), null, null, null, null, null, Set.of(), null), "en");
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Long> ids = new ArrayList<>();

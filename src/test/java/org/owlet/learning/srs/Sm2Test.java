@@ -70,21 +70,21 @@ class Sm2Test {
 
     @Test
     void aLearnerWhoAlwaysAnswersPerfectly() {
-        // q = 5 every time: EF rises by 0.10 per review (no upper bound in SM-2).
+        // q = 5 every time: EF rises by 0.10 per review (no upper bound in SM-2; intervals are capped at 365 days).
         //  day  q  n  EF   interval                        due
         //    0  5  1  2.6  I(1) = 1                         1
         //    1  5  2  2.7  I(2) = 6                         7
         //    7  5  3  2.8  ⌈6 × 2.8⌉ = ⌈16.8⌉ = 17          24
         //   24  5  4  2.9  ⌈17 × 2.9⌉ = ⌈49.3⌉ = 50         74
         //   74  5  5  3.0  50 × 3.0 = 150                 224
-        //  224  5  6  3.1  150 × 3.1 = 465                689
+        //  224  5  6  3.1  150 × 3.1 = 465, capped: 365   589
         List<Row> table = List.of(
                 new Row(0, 5, 1, 2.6, 1, 1),
                 new Row(1, 5, 2, 2.7, 6, 7),
                 new Row(7, 5, 3, 2.8, 17, 24),
                 new Row(24, 5, 4, 2.9, 50, 74),
                 new Row(74, 5, 5, 3.0, 150, 224),
-                new Row(224, 5, 6, 3.1, 465, 689));
+                new Row(224, 5, 6, 3.1, 365, 589));
         replay(Schedule.fresh(DAY_0), table);
 
         // Within 60 days, reviewing whenever due: days 0, 1, 7 and 24 (the next one is day 74).
