@@ -4,11 +4,13 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.NotFoundException;
@@ -85,7 +87,7 @@ public class ErrorPages {
     public Response notAllowed(NotAllowed e) {
         Reason reason = e.reason();
         boolean forbidden = e.status() == 403;
-        List<Object> args = new ArrayList<>(e.details().values());
+        List<String> args = e.details().values().stream().map(ErrorPages::argument).toList();
         String title = text(reason.titleKey(), args, reason.bundle())
                 .orElse(forbidden ? messages().error_403_title() : messages().error_409_title());
         String detail = text(reason.messageKey(), args, reason.bundle())
@@ -214,6 +216,14 @@ public class ErrorPages {
 
     private Response badRequest() {
         return respond(Problem.of(400, "bad-request", messages().error_400_title(), messages().error_400_text()));
+    }
+
+    /** A detail as a message argument: a list reads as "a, b". */
+    private static String argument(Object detail) {
+        if (detail instanceof Collection<?> values) {
+            return values.stream().map(String::valueOf).collect(Collectors.joining(", "));
+        }
+        return String.valueOf(detail);
     }
 
     private Optional<String> text(String key, List<?> args, String... bundles) {

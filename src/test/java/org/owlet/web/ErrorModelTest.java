@@ -66,6 +66,19 @@ class ErrorModelTest {
     }
 
     @Test
+    void aSignInNamingSeveralOrganizationsIsRefusedWithItsOwnTitleAndTheNames() {
+        Document en = assertPage(page("en").get(PAGES + "/domain/several"), 409, "Your account belongs to several organizations");
+        assertThat(en.select("main p").text()).contains("Your sign-in names these organizations: acme, globex.");
+        Document fr = assertPage(page("fr").get(PAGES + "/domain/several"), 409, "Votre compte appartient à plusieurs organisations");
+        assertThat(fr.select("main p").text()).contains("acme, globex");
+
+        JsonPath problem = problem(api("en").get(API + "/domain/several"), 409, "not-allowed",
+                "Your account belongs to several organizations");
+        assertThat(problem.getString("reason")).isEqualTo("several_organizations");
+        assertThat(problem.getList("organizations")).containsExactly("acme", "globex");
+    }
+
+    @Test
     void aConflictIs409WithAGenericExplanation() {
         Document en = assertPage(page("en").get(PAGES + "/domain/conflict"), 409, "This cannot be done right now");
         assertThat(en.select("main p").text()).contains("Reload the page and try again").doesNotContain("changed under the test");

@@ -65,6 +65,7 @@ public class FailingResource {
             case "not-found" -> new NotFound("test thing");
             case "may-not" -> new NotAllowed(OrganizationRefusal.NO_COMPANY);
             case "not-now" -> new NotAllowed(CertificationRefusal.NOT_RENEWABLE);
+            case "several" -> OrganizationRefusal.severalOrganizations(List.of("acme", "globex"));
             case "conflict" -> new Conflict("changed under the test");
             case "invalid" -> new InvalidInput("org", List.of(FieldError.of("name", "company_error_name_required"),
                     new FieldError("country", "company_error_country", "XX")));
