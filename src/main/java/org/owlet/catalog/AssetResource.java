@@ -2,10 +2,11 @@ package org.owlet.catalog;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+
+import org.owlet.web.errors.NotFound;
 
 /**
  * Course images by content-hashed name ({@code /assets/<hash>.svg}, {@code /assets/<hash>-w480.png}), so
@@ -23,7 +24,7 @@ public class AssetResource {
     @GET
     @Path("/{name}")
     public Response asset(@PathParam("name") String name) {
-        CatalogService.AssetContent asset = catalog.asset(name).orElseThrow(NotFoundException::new);
+        CatalogService.AssetContent asset = catalog.asset(name).orElseThrow(NotFound::new);
         Response.ResponseBuilder response = Response.ok(asset.bytes(), asset.mediaType())
                 .header("Cache-Control", CACHE_FOR_EVER)
                 .header("ETag", "\"" + name + "\"")

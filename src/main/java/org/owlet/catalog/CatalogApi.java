@@ -4,7 +4,6 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -15,6 +14,7 @@ import org.owlet.catalog.model.Course;
 import org.owlet.catalog.view.CourseView;
 import org.owlet.web.Languages;
 import org.owlet.web.LocaleResolver;
+import org.owlet.web.errors.NotFound;
 
 
 /**
@@ -42,7 +42,7 @@ public class CatalogApi {
     @Path("/{id}")
     public CourseView course(@PathParam("id") String id, @QueryParam("lang") String lang, @QueryParam("hash") String hash) {
         Course course = (hash == null || hash.isBlank() ? catalog.course(id) : catalog.course(id, hash))
-                .orElseThrow(NotFoundException::new);
+                .orElseThrow(NotFound::new);
         return catalog.learnerView(course, language(lang));
     }
 

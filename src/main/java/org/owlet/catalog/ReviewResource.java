@@ -12,7 +12,6 @@ import java.util.Random;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -32,6 +31,7 @@ import org.owlet.catalog.validation.Problem;
 import org.owlet.catalog.view.ImageView;
 import org.owlet.catalog.view.LearnerViews;
 import org.owlet.web.LocaleResolver;
+import org.owlet.web.errors.NotFound;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -120,7 +120,7 @@ public class ReviewResource {
     public TemplateInstance lesson(@PathParam("id") String id, @PathParam("lessonId") String lessonId) {
         Course course = find(id);
         Module.Lesson lesson = course.module(lessonId).filter(Module.Lesson.class::isInstance)
-                .map(Module.Lesson.class::cast).orElseThrow(NotFoundException::new);
+                .map(Module.Lesson.class::cast).orElseThrow(NotFound::new);
         List<LessonColumn> columns = course.languages().stream()
                 .map(l -> new LessonColumn(l, lesson.html().in(l, l))).toList();
         return Templates.lesson(course, lesson, columns, sources(course, lesson.sources()));
@@ -130,7 +130,7 @@ public class ReviewResource {
     @Path("/courses/{id}/items/{itemId}")
     public TemplateInstance item(@PathParam("id") String id, @PathParam("itemId") String itemId) {
         Course course = find(id);
-        Item item = course.item(itemId).orElseThrow(NotFoundException::new);
+        Item item = course.item(itemId).orElseThrow(NotFound::new);
         return Templates.item(review(course, item));
     }
 
@@ -169,7 +169,7 @@ public class ReviewResource {
     }
 
     private Course find(String id) {
-        return catalog.course(id).orElseThrow(NotFoundException::new);
+        return catalog.course(id).orElseThrow(NotFound::new);
     }
 
     private CatalogMessages messages() {

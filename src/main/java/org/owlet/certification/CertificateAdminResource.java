@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
 import org.owlet.organization.Caller;
+import org.owlet.web.errors.InvalidInput;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -53,7 +54,7 @@ public class CertificateAdminResource {
     public Response revoke(@PathParam("id") long id, @RestForm String reason) {
         try {
             certificates.revoke(caller.member(), id, reason);
-        } catch (IllegalArgumentException missingReason) {
+        } catch (InvalidInput missingReason) {
             return Response.status(400).entity(page(id)).build();
         }
         return Response.seeOther(URI.create("/admin/certificates")).build();

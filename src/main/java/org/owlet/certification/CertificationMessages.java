@@ -87,5 +87,6 @@ public interface CertificationMessages {
     @Message String admin_reason_label(String code);
     @Message String admin_revoke_button();
     @Message String admin_reason_required();
+    @Message String reason_not_renewable();
     @Message String admin_revoked_reason(String reason);
 }

@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.NotFoundException;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -22,6 +21,9 @@ import org.owlet.organization.Company;
 import org.owlet.organization.Member;
 import org.owlet.web.Languages;
 import org.owlet.web.TimeSource;
+import org.owlet.web.errors.FieldError;
+import org.owlet.web.errors.InvalidInput;
+import org.owlet.web.errors.NotFound;
 
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
@@ -154,7 +156,7 @@ public class CertificationService {
     @Transactional
     public Certificate own(Member member, long id) {
         return Certificate.<Certificate> findByIdOptional(id).filter(c -> c.member.id.equals(member.id))
-                .orElseThrow(NotFoundException::new);
+                .orElseThrow(() -> new NotFound("certificate " + id));
     }
 
     public byte[] pdf(Certificate c) {
@@ -179,7 +181,7 @@ public class CertificationService {
     public int correctName(Member member, String name) {
         String trimmed = name == null ? "" : name.strip().replaceAll("\\s+", " ");
         if (trimmed.isEmpty() || trimmed.length() > MAX_NAME) {
-            throw new IllegalArgumentException("name");
+            throw new InvalidInput("cert", new FieldError("name", "mine_name_error", trimmed));
         }
         List<Certificate> list = Certificate.list("member.id = ?1 and holderName is not null", member.id);
         for (Certificate c : list) {
@@ -212,9 +214,9 @@ public class CertificationService {
     public Certificate revoke(Member admin, long id, String reason) {
         String trimmed = reason == null ? "" : reason.strip();
         if (trimmed.isEmpty()) {
-            throw new IllegalArgumentException("reason");
+            throw new InvalidInput("cert", FieldError.of("reason", "admin_reason_required"));
         }
-        Certificate c = Certificate.<Certificate> findByIdOptional(id).orElseThrow(NotFoundException::new);
+        Certificate c = Certificate.<Certificate> findByIdOptional(id).orElseThrow(() -> new NotFound("certificate " + id));
         if (c.revokedAt == null) {
             c.revokedAt = time.now();
             c.revokedReason = trimmed.length() > 1000 ? trimmed.substring(0, 1000) : trimmed;

@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.owlet.organization.Caller;
 import org.owlet.organization.Member;
+import org.owlet.web.errors.InvalidInput;
+import org.owlet.web.errors.NotAllowed;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -65,7 +67,7 @@ public class MyCertificatesResource {
     public Response correctName(@RestForm String name) {
         try {
             certificates.correctName(caller.member(), name);
-        } catch (IllegalArgumentException invalid) {
+        } catch (InvalidInput invalid) {
             return Response.status(400).entity(page(name, true, false)).build();
         }
         return Response.seeOther(URI.create("/me/certificates?saved=true")).build();
@@ -78,7 +80,7 @@ public class MyCertificatesResource {
         Member me = caller.member();
         Certificate certificate = certificates.own(me, id);
         if (!certificate.isRenewable(certificates.today())) {
-            throw new jakarta.ws.rs.WebApplicationException(409);
+            throw new NotAllowed(CertificationRefusal.NOT_RENEWABLE);
         }
         org.owlet.learning.Attempt attempt = learning.startRefresher(me, certificate.courseId);
         return Response.seeOther(URI.create("/learn/attempts/" + attempt.id)).build();

@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
 import org.owlet.web.TimeSource;
+import org.owlet.web.errors.FieldError;
+import org.owlet.web.errors.InvalidInput;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -63,7 +65,7 @@ public class CompanyAdminResource {
         try {
             companies.create(form, caller.member());
             return Response.seeOther(URI.create("/admin/companies")).build();
-        } catch (ValidationException invalid) {
+        } catch (InvalidInput invalid) {
             return Response.status(400).entity(Templates.form(null, form, invalid.errors(), List.of(Region.values()))).build();
         }
     }
@@ -84,7 +86,7 @@ public class CompanyAdminResource {
         try {
             companies.update(slug, form, caller.member());
             return Response.seeOther(URI.create("/admin/companies")).build();
-        } catch (ValidationException invalid) {
+        } catch (InvalidInput invalid) {
             return Response.status(400)
                     .entity(Templates.form(companies.bySlug(slug), form, invalid.errors(), List.of(Region.values()))).build();
         }

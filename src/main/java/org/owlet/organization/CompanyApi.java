@@ -15,6 +15,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.owlet.web.errors.FieldError;
+import org.owlet.web.errors.InvalidInput;
+
 /** Member companies as JSON, for coalition admins' tools. Access: coalition-admin. */
 @Path("/api/v1/companies")
 @Produces(MediaType.APPLICATION_JSON)
@@ -72,7 +75,7 @@ public class CompanyApi {
 
     private static CompanyForm form(CompanyJson body) {
         if (body == null) {
-            throw new ValidationException(List.of(new FieldError("body", "company_error_body", "")));
+            throw new InvalidInput("org", FieldError.of("body", "company_error_body"));
         }
         return new CompanyForm(body.name(), body.slug(), body.region(), body.country(), body.organization(),
                 body.domains() == null ? "" : String.join(" ", body.domains()), body.joinedOn());

@@ -13,11 +13,16 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.NotFoundException;
 
 import org.owlet.web.TimeSource;
+import org.owlet.web.errors.FieldError;
+import org.owlet.web.errors.InvalidInput;
+import org.owlet.web.errors.NotFound;
 
-/** Creates, edits and deactivates member companies. Every change is audited. */
+/**
+ * Creates, edits and deactivates member companies. Every change is audited. Invalid input is refused with an
+ * {@link InvalidInput} whose messages are in the {@code org} bundle.
+ */
 @ApplicationScoped
 public class CompanyService {
 
@@ -46,14 +51,14 @@ public class CompanyService {
     }
 
     public Company bySlug(String slug) {
-        return Company.findBySlug(slug).orElseThrow(NotFoundException::new);
+        return Company.findBySlug(slug).orElseThrow(() -> new NotFound("company " + slug));
     }
 
     @Transactional
     public Company create(CompanyForm form, Member actor) {
         List<FieldError> errors = validate(form, null);
         if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
+            throw new InvalidInput("org", errors);
         }
         Company company = new Company();
         company.createdAt = time.now();
@@ -68,7 +73,7 @@ public class CompanyService {
         Company company = bySlug(slug);
         List<FieldError> errors = validate(form, company);
         if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
+            throw new InvalidInput("org", errors);
         }
         String before = describe(company);
         apply(company, form);

@@ -11,10 +11,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.NotFoundException;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.owlet.web.TimeSource;
+import org.owlet.web.errors.FieldError;
+import org.owlet.web.errors.InvalidInput;
+import org.owlet.web.errors.NotAllowed;
+import org.owlet.web.errors.NotFound;
 
 /**
  * Members: created and refreshed from what the identity provider says, attached to their company, removed
@@ -98,7 +101,7 @@ public class MemberService {
     public CompanyResolution resolveCompany(Profile profile) {
         List<String> organizations = profile.organizations() == null ? List.of() : profile.organizations();
         if (organizations.size() > 1) {
-            throw new SeveralOrganizationsException(organizations);
+            throw OrganizationRefusal.severalOrganizations(organizations);
         }
         if (organizations.size() == 1) {
             Optional<Company> byOrganization = Company.findActiveByOrgAlias(organizations.get(0));
@@ -167,10 +170,10 @@ public class MemberService {
         return Member.findBySubject(subject);
     }
 
-    /** The admin's company, or 403 when a company admin belongs to no company. */
+    /** The admin's company; a company admin who belongs to no company is refused (403, {@code no_company}). */
     public Company companyOf(Member admin) {
         if (admin == null || admin.company == null) {
-            throw new io.quarkus.security.ForbiddenException("A company admin without a company");
+            throw new NotAllowed(OrganizationRefusal.NO_COMPANY);
         }
         return admin.company;
     }
@@ -192,9 +195,9 @@ public class MemberService {
         Company company = companyOf(admin);
         Member member = Member.<Member> findByIdOptional(memberId)
                 .filter(m -> m.company != null && m.company.id.equals(company.id))
-                .orElseThrow(NotFoundException::new);
+                .orElseThrow(() -> new NotFound("member " + memberId));
         if (member.id.equals(admin.id)) {
-            throw new ValidationException(List.of(new FieldError("id", "team_error_remove_self", "")));
+            throw new InvalidInput("org", FieldError.of("id", "team_error_remove_self"));
         }
         if (!CompanyRemoval.exists(member.company, member)) {
             CompanyRemoval removal = new CompanyRemoval();
@@ -217,7 +220,7 @@ public class MemberService {
     public Member readd(Member admin, long memberId) {
         Company company = companyOf(admin);
         CompanyRemoval removal = CompanyRemoval.<CompanyRemoval> find("company.id = ?1 and member.id = ?2", company.id, memberId)
-                .firstResultOptional().orElseThrow(NotFoundException::new);
+                .firstResultOptional().orElseThrow(() -> new NotFound("removed member " + memberId));
         Member member = removal.member;
         removal.delete();
         member.company = removal.company;

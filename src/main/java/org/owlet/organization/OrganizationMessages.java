@@ -103,4 +103,5 @@ public interface OrganizationMessages {
 
     @Message String several_title();
     @Message String several_text(String organizations);
+    @Message String reason_no_company();
 }

@@ -4,12 +4,13 @@ import java.net.URI;
 import java.time.Duration;
 
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
+
+import org.owlet.web.errors.NotFound;
 
 /** The language switch: remembers the choice in a cookie and goes back to the page the person was on. */
 @Path("/lang")
@@ -21,7 +22,7 @@ public class LanguageResource {
         Languages.Language language = Languages.ALL.stream()
                 .filter(l -> l.tag().equalsIgnoreCase(tag))
                 .findFirst()
-                .orElseThrow(NotFoundException::new);
+                .orElseThrow(NotFound::new);
         NewCookie cookie = new NewCookie.Builder(LocaleResolver.COOKIE)
                 .value(language.tag())
                 .path("/")

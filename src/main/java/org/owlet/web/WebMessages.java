@@ -33,12 +33,25 @@ public interface WebMessages {
     @Message String welcome_coalition();
     @Message String welcome_start();
 
+    @Message String error_400_title();
+    @Message String error_400_text();
+    @Message String error_invalid_title();
+    @Message String error_invalid_text();
+    @Message String error_field_invalid();
     @Message String error_401_title();
     @Message String error_401_text();
     @Message String error_403_title();
     @Message String error_403_text();
     @Message String error_404_title();
     @Message String error_404_text();
+    @Message String error_405_title();
+    @Message String error_405_text();
+    @Message String error_409_title();
+    @Message String error_409_text();
+    @Message String error_415_title();
+    @Message String error_415_text();
+    @Message String error_4xx_title();
+    @Message String error_4xx_text();
     @Message String error_500_title();
     @Message String error_500_text(String reference);
     @Message String error_back_home();

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.owlet.testing.Fixtures;
+import org.owlet.web.errors.NotAllowed;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -47,7 +48,11 @@ class CompanyResolutionTest {
         Fixtures.globex();
         String subject = subject();
         assertThatThrownBy(() -> signIn(subject, "x@acme.example", true, List.of("acme", "globex")))
-                .isInstanceOf(SeveralOrganizationsException.class);
+                .isInstanceOfSatisfying(NotAllowed.class, refused -> {
+                    assertThat(refused.reason()).isEqualTo(OrganizationRefusal.SEVERAL_ORGANIZATIONS);
+                    assertThat(refused.status()).isEqualTo(409);
+                    assertThat(refused.details()).containsEntry("organizations", List.of("acme", "globex"));
+                });
         assertThat(QuarkusTransaction.requiringNew().call(() -> Member.findBySubject(subject))).isEmpty();
     }
 

@@ -127,6 +127,13 @@ public abstract class RouteMatrix {
         EXPECTATIONS.put("POST /admin/certificates/{id}/revoke", Access.COALITION_ADMIN);
         EXPECTATIONS.put("GET /test-failures/boom", Access.TEST_ONLY);
         EXPECTATIONS.put("GET /test-failures/coalition-only", Access.TEST_ONLY);
+        EXPECTATIONS.put("GET /test-failures/domain/{kind}", Access.TEST_ONLY);
+        EXPECTATIONS.put("POST /test-failures/json", Access.TEST_ONLY);
+        EXPECTATIONS.put("GET /test-failures/count/{n}", Access.TEST_ONLY);
+        EXPECTATIONS.put("GET /api/v1/test-failures/boom", Access.TEST_ONLY);
+        EXPECTATIONS.put("GET /api/v1/test-failures/domain/{kind}", Access.TEST_ONLY);
+        EXPECTATIONS.put("POST /api/v1/test-failures/json", Access.TEST_ONLY);
+        EXPECTATIONS.put("GET /api/v1/test-failures/count/{n}", Access.TEST_ONLY);
     }
 
     /** A bearer token for a demo user, from the identity provider this suite runs against. */

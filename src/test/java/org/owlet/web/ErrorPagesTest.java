@@ -48,11 +48,16 @@ class ErrorPagesTest {
     }
 
     @Test
-    void apiErrorsAreJson() {
+    void apiErrorsAreProblemDocuments() {
         given().get("/api/v1/me").then().statusCode(401)
-                .contentType(containsString("application/json"))
+                .contentType(containsString("application/problem+json"))
                 .body("status", equalTo(401))
+                .body("type", equalTo("urn:owlet:problem:unauthorized"))
+                .body("title", equalTo("Please sign in"))
                 .body(not(containsString("<html")));
-        given().get("/api/v1/nothing-here").then().statusCode(404).body("status", equalTo(404));
+        given().get("/api/v1/nothing-here").then().statusCode(404)
+                .contentType(containsString("application/problem+json"))
+                .body("status", equalTo(404))
+                .body("type", equalTo("urn:owlet:problem:not-found"));
     }
 }

@@ -1,12 +1,31 @@
 package org.owlet.web;
 
-import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
+import java.util.List;
 
-/** Test-only routes that fail in known ways, so the error pages can be checked. */
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.owlet.certification.CertificationRefusal;
+import org.owlet.organization.OrganizationRefusal;
+import org.owlet.web.errors.Conflict;
+import org.owlet.web.errors.FieldError;
+import org.owlet.web.errors.InvalidInput;
+import org.owlet.web.errors.NotAllowed;
+import org.owlet.web.errors.NotFound;
+
+/** Test-only routes that fail in known ways, so the error pages can be checked. The API twin is {@link FailingApi}. */
 @Path("/test-failures")
 public class FailingResource {
+
+    /** What the JSON routes read. */
+    public record Body(String name, int count) {
+    }
 
     @GET
     @Path("/boom")
@@ -19,5 +38,38 @@ public class FailingResource {
     @RolesAllowed("coalition-admin")
     public String coalitionOnly() {
         return "coalition";
+    }
+
+    @GET
+    @Path("/domain/{kind}")
+    public String domain(@PathParam("kind") String kind) {
+        throw domainFailure(kind);
+    }
+
+    @POST
+    @Path("/json")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public String json(Body body) {
+        return body.name() + " " + body.count();
+    }
+
+    @GET
+    @Path("/count/{n}")
+    public String count(@PathParam("n") int n, @QueryParam("page") int page) {
+        return n + "/" + page;
+    }
+
+    /** One exception of each kind of the domain family, with real reasons and real message keys. */
+    static RuntimeException domainFailure(String kind) {
+        return switch (kind) {
+            case "not-found" -> new NotFound("test thing");
+            case "may-not" -> new NotAllowed(OrganizationRefusal.NO_COMPANY);
+            case "not-now" -> new NotAllowed(CertificationRefusal.NOT_RENEWABLE);
+            case "several" -> OrganizationRefusal.severalOrganizations(List.of("acme", "globex"));
+            case "conflict" -> new Conflict("changed under the test");
+            case "invalid" -> new InvalidInput("org", List.of(FieldError.of("name", "company_error_name_required"),
+                    new FieldError("country", "company_error_country", "XX")));
+            default -> new IllegalStateException("secret internal detail");
+        };
     }
 }
