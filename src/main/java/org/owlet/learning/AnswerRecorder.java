@@ -85,7 +85,7 @@ public class AnswerRecorder {
         }
         String response = toJson(submission);
         if (response.length() > MAX_RESPONSE_CHARS) {
-            throw new InvalidInput(new FieldError("response", "answer_too_large", String.valueOf(response.length())));
+            throw new InvalidInput("learn", new FieldError("response", "answer_too_large", String.valueOf(response.length())));
         }
         return Transactions.retrying(RACES, () -> recordIn(member, place, key, itemId, submission, response, language));
     }

@@ -23,4 +23,20 @@ public enum Refusal implements Reason {
     public String code() {
         return name().toLowerCase(Locale.ROOT);
     }
+
+    /** All of these are "not now" (409): waiting, another attempt or a reload changes them. */
+    @Override
+    public String bundle() {
+        return "learn";
+    }
+
+    @Override
+    public String messageKey() {
+        return "not_allowed_" + code();
+    }
+
+    @Override
+    public String titleKey() {
+        return "not_allowed_title";
+    }
 }

@@ -162,4 +162,31 @@ class AnsweringRulesTest {
         assertThat(home.select(".continue a.button").attr("href")).isEqualTo(path);
         given().get("/home/progress").then().statusCode(200).body(containsString("Sample course"));
     }
+
+    @Test
+    @TestSecurity(user = "fred@acme.example", roles = "learner")
+    @OidcSecurity(claims = { @Claim(key = "sub", value = "fred-forges"), @Claim(key = "email", value = "fred@acme.example") })
+    void aForgedKeyIsRefusedAndAForgedShownTimeIsIgnored() {
+        Document card = Jsoup.parse(given().get("/learn/sample/drills/cards").then().statusCode(200).extract().asString());
+        String itemId = card.selectFirst("input[name=item]").attr("value");
+        assertThat(card.select("input[name=shownAt]")).isEmpty();
+        // a key the server never rendered: a clear page, nothing stored
+        given().formParam("item", itemId).formParam("key", "forged-key").formParam("option", "elephant")
+                .post("/learn/sample/drills/cards/answer").then().statusCode(409)
+                .body(containsString("This answer could not be recorded"));
+        // another item than the rendered question showed
+        String key = card.selectFirst("input[name=key]").attr("value");
+        String other = itemId.equals("find-lines") ? "carving-material" : "find-lines";
+        given().formParam("item", other).formParam("key", key).formParam("region", "lines")
+                .post("/learn/sample/drills/cards/answer").then().statusCode(409);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Answer.count("member.subject", "fred-forges"))).isZero();
+        // a shownAt sent by the browser is not read: the server's rendering time is stored
+        given().formParam("item", itemId).formParam("key", key).formParam("shownAt", "0").formParam("option", "elephant")
+                .formParam("region", "lines").post("/learn/sample/drills/cards/answer").then().statusCode(200);
+        Answer answer = QuarkusTransaction.requiringNew().call(() -> Answer.<Answer> find("member.subject", "fred-forges").singleResult());
+        RenderedQuestion shown = QuarkusTransaction.requiringNew().call(() -> RenderedQuestion.<RenderedQuestion> find("key", key)
+                .singleResult());
+        assertThat(answer.shownAt).isEqualTo(shown.shownAt);
+        assertThat(answer.shownAt.toEpochMilli()).isPositive();
+    }
 }
