@@ -100,7 +100,8 @@ class PersonalDataSchemaTest {
             }
         });
         assertThat(missing)
-                .as("columns naming a member in tables no PersonalData.tables() covers and PersonalDataExclusions does not list")
+                .as("columns naming a member (table.column) whose table no PersonalData.tables() covers: export and erase it"
+                        + " in its feature's PersonalData, or list it with the reason in PersonalDataExclusions")
                 .isEmpty();
     }
 
