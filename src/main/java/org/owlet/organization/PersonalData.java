@@ -1,5 +1,6 @@
 package org.owlet.organization;
 
+import java.util.Locale;
 import java.util.Set;
 
 import jakarta.persistence.Table;
@@ -39,6 +40,6 @@ public interface PersonalData {
         if (table == null || table.name().isBlank()) {
             throw new IllegalArgumentException(entity.getName() + " names no table with @Table(name = …)");
         }
-        return table.name().toLowerCase(java.util.Locale.ROOT);
+        return table.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,4 +1,4 @@
-package org.owlet.organization;
+package org.owlet.certification;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 
@@ -17,7 +18,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.owlet.catalog.model.Course;
 import org.owlet.catalog.model.Module;
-import org.owlet.certification.Certificate;
 import org.owlet.learning.Answer;
 import org.owlet.learning.Assignment;
 import org.owlet.learning.Attempt;
@@ -27,6 +27,9 @@ import org.owlet.learning.Enrolment;
 import org.owlet.learning.LearningService;
 import org.owlet.learning.LessonRead;
 import org.owlet.learning.RightAnswers;
+import org.owlet.organization.Company;
+import org.owlet.organization.Member;
+import org.owlet.organization.MemberService;
 import org.owlet.testing.Fixtures;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,7 +44,8 @@ import io.quarkus.test.security.oidc.OidcSecurity;
 
 /**
  * A member with rows in every table that points at members downloads them all, and nobody else's; erasure then
- * leaves an export that names nobody while the answers keep their person key.
+ * leaves an export that names nobody while the answers keep their person key. Here in certification, the highest
+ * of the features it drives (organization, learning, certification).
  */
 @QuarkusTest
 @Tag("db")
@@ -106,7 +110,7 @@ class PersonalDataExportTest {
                 "certificates", ids(Certificate.<Certificate> list("member.id", member.id).stream().map(e -> e.id))));
     }
 
-    private static Set<Long> ids(java.util.stream.Stream<Long> ids) {
+    private static Set<Long> ids(Stream<Long> ids) {
         return ids.collect(Collectors.toSet());
     }
 
