@@ -3,6 +3,7 @@ package org.owlet.certification;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,6 +24,11 @@ public class CertificatePersonalData implements PersonalData {
     @Override
     public String name() {
         return "certificates";
+    }
+
+    @Override
+    public Set<String> tables() {
+        return Set.of(PersonalData.tableOf(Certificate.class));
     }
 
     @Override

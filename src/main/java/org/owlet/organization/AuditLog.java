@@ -30,9 +30,14 @@ public class AuditLog {
         return entry;
     }
 
+    /** How entries name a member once their personal data is erased. */
+    static String erasedLabel(Member member) {
+        return "erased member #" + member.id;
+    }
+
     static String label(Member member) {
         if (member.isErased()) {
-            return "erased member #" + member.id;
+            return erasedLabel(member);
         }
         String name = member.displayName == null ? "" : member.displayName;
         return member.email == null ? name : name + " <" + member.email + ">";

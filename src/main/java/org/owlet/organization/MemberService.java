@@ -1,5 +1,6 @@
 package org.owlet.organization;
 
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -230,42 +231,21 @@ public class MemberService {
         return member;
     }
 
-    /** Everything Owlet holds about a member, for their own download. */
+    /** Everything Owlet holds about a member, for their own download: one section per {@link PersonalData}. */
     @Transactional
     public Map<String, Object> export(Member member) {
         Member current = Member.findById(member.id);
         Map<String, Object> export = new LinkedHashMap<>();
-        Map<String, Object> profile = new LinkedHashMap<>();
-        profile.put("subject", current.subject);
-        profile.put("name", current.displayName);
-        profile.put("email", current.email);
-        profile.put("preferredLanguage", current.preferredLanguage);
-        profile.put("firstSeenAt", current.firstSeenAt.toString());
-        profile.put("lastSeenAt", current.lastSeenAt.toString());
-        profile.put("company", current.company == null ? null : current.company.name);
-        profile.put("companySource", current.companySource == null ? null : current.companySource.name());
-        profile.put("companySince", current.companySince == null ? null : current.companySince.toString());
-        profile.put("personKey", current.personKey);
-        export.put("profile", profile);
-        export.put("administrativeRecords", AuditEntry.about(current).stream().map(e -> {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("at", e.at.toString());
-            entry.put("action", e.action);
-            entry.put("by", e.actor != null && e.actor.equals(current) ? "you" : e.actorLabel);
-            entry.put("company", e.company == null ? null : e.company.name);
-            entry.put("details", e.details);
-            return entry;
-        }).toList());
-        for (PersonalData section : personalData) {
+        for (PersonalData section : sections()) {
             export.put(section.name(), section.export(current));
         }
         return export;
     }
 
     /**
-     * Erases a member's personal data. The row stays, with its pseudonymous key and company, so that
-     * anonymous counts (trained employees per company and period) stay right; name, email, subject and
-     * language are gone, and audit entries no longer name them.
+     * Erases a member's personal data through every {@link PersonalData} section. The member row stays, with its
+     * pseudonymous key and company, so that anonymous counts (trained employees per company and period) stay
+     * right; name, email, subject and language are gone, and audit entries no longer name them.
      */
     @Transactional
     public void erase(Member member) {
@@ -273,18 +253,21 @@ public class MemberService {
         if (current.isErased()) {
             return;
         }
-        for (PersonalData section : personalData) {
+        for (PersonalData section : sections()) {
             section.erase(current);
         }
-        current.erasedAt = time.now();
-        current.subject = "erased:" + current.personKey;
-        current.displayName = null;
-        current.email = null;
-        current.preferredLanguage = null;
-        String label = AuditLog.label(current);
-        AuditEntry.update("actorLabel = ?1 where actor = ?2", label, current);
-        AuditEntry.update("targetLabel = ?1 where target = ?2", label, current);
+        if (!current.isErased()) {
+            throw new IllegalStateException("No PersonalData section erased the member row");
+        }
         audit.record(current, "member.erased", current.company, current, null);
+    }
+
+    /** The sections, the profile first and then by name, so that the export reads the same every time. */
+    List<PersonalData> sections() {
+        return personalData.stream()
+                .sorted(Comparator.comparing((PersonalData p) -> !ProfilePersonalData.NAME.equals(p.name()))
+                        .thenComparing(PersonalData::name))
+                .toList();
     }
 
     /** Members attached to a company now, erased ones included (they were, and stay, counted). */
