@@ -16,7 +16,7 @@ import org.owlet.organization.PersonalData;
 
 /**
  * The learner's records in a member's data export, under {@code learning}: enrolments, lessons read, attempts,
- * every answer (the raw response as sent, its language and score; never the answer key), drill card schedules,
+ * every question shown to them (when, and in which order), every answer (the raw response as sent, its language and score; never the answer key), drill card schedules,
  * extra attempts granted to the member, and courses assigned to the member personally. Assignments to the member's
  * whole company are the company's, not the person's, and are not in it. Under {@code asAdmin}: the assignments the
  * member created and the attempts they granted as an admin, naming the other member by id only.
@@ -39,7 +39,7 @@ public class LearningPersonalData implements PersonalData {
     @Override
     public Set<String> tables() {
         return Set.of(tableOf(Enrolment.class), tableOf(LessonRead.class), tableOf(Attempt.class), tableOf(Answer.class),
-                tableOf(CardSchedule.class), tableOf(AttemptGrant.class), tableOf(Assignment.class));
+                tableOf(CardSchedule.class), tableOf(AttemptGrant.class), tableOf(Assignment.class), tableOf(RenderedQuestion.class));
     }
 
     @Override
@@ -55,22 +55,27 @@ public class LearningPersonalData implements PersonalData {
                 .toList());
         section.put("attempts", Attempt.<Attempt> list("member.id = ?1 order by startedAt, id", member.id).stream()
                 .map(a -> row("id", a.id, "course", a.courseId, "courseVersion", a.courseVersion, "contentHash", a.contentHash,
-                        "module", a.moduleId, "moduleKind", a.moduleKind, "language", a.language,
+                        "module", a.moduleId, "moduleKind", a.kind.code(), "language", a.language,
                         "items", List.of(a.itemIds.split(",")), "seed", a.seed, "company", a.company == null ? null : a.company.name,
                         "startedAt", a.startedAt, "submittedAt", a.submittedAt, "score", a.score, "passed", a.passed))
                 .toList());
         section.put("answers", Answer.<Answer> list("member.id = ?1 order by answeredAt, id", member.id).stream()
                 .map(a -> row("id", a.id, "attempt", a.attempt == null ? null : a.attempt.id, "course", a.courseId,
                         "courseVersion", a.courseVersion, "contentHash", a.contentHash, "module", a.moduleId,
-                        "moduleKind", a.moduleKind, "item", a.itemId, "itemHash", a.itemHash, "language", a.language,
+                        "moduleKind", a.activity.code(), "item", a.itemId, "itemHash", a.itemHash, "language", a.language,
                         "response", a.response, "score", a.score, "correct", a.correct, "shownAt", a.shownAt,
-                        "answeredAt", a.answeredAt, "idempotencyKey", a.idempotencyKey, "personKey", a.personKey,
+                        "answeredAt", a.answeredAt, "question", a.question.key, "counted", a.counted, "personKey", a.personKey,
                         "company", a.company == null ? null : a.company.name))
                 .toList());
         section.put("cardSchedules", CardSchedule.<CardSchedule> list("member.id = ?1 order by courseId, itemId", member.id).stream()
                 .map(c -> row("id", c.id, "course", c.courseId, "item", c.itemId, "repetitions", c.repetitions,
                         "easiness", c.easiness, "intervalDays", c.intervalDays, "due", c.due, "lastReviewed", c.lastReviewed,
-                        "firstCorrectAt", c.firstCorrectAt, "masteredAt", c.masteredAt))
+                        "lastAnsweredAt", c.lastAnsweredAt, "firstCorrectAt", c.firstCorrectAt, "masteredAt", c.masteredAt))
+                .toList());
+        section.put("questionsShown", RenderedQuestion.<RenderedQuestion> list("member.id = ?1 order by shownAt, id", member.id).stream()
+                .map(q -> row("id", q.id, "key", q.key, "course", q.courseId, "contentHash", q.contentHash, "moduleKind", q.activity.code(),
+                        "module", q.moduleId, "attempt", q.attempt == null ? null : q.attempt.id, "item", q.itemId,
+                        "order", q.order(), "shownAt", q.shownAt, "answered", q.answered))
                 .toList());
         section.put("attemptGrants", AttemptGrant.<AttemptGrant> list("member.id = ?1 order by grantedAt, id", member.id).stream()
                 .map(g -> row("id", g.id, "course", g.courseId, "grantedAt", g.grantedAt, "grantedBy", actor(g.grantedBy, member),

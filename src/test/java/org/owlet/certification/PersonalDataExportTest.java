@@ -24,7 +24,10 @@ import org.owlet.learning.Attempt;
 import org.owlet.learning.AttemptGrant;
 import org.owlet.learning.CardSchedule;
 import org.owlet.learning.Enrolment;
-import org.owlet.learning.LearningService;
+import org.owlet.learning.AssessmentService;
+import org.owlet.learning.EnrolmentService;
+import org.owlet.learning.LearnerActions;
+import org.owlet.learning.RenderedQuestion;
 import org.owlet.learning.LessonRead;
 import org.owlet.learning.RightAnswers;
 import org.owlet.organization.Company;
@@ -57,31 +60,31 @@ class PersonalDataExportTest {
     MemberService members;
 
     @Inject
-    LearningService learning;
+    EnrolmentService enrolments;
+
+    @Inject
+    AssessmentService learning;
+
+    @Inject
+    LearnerActions learner;
 
     @Inject
     ObjectMapper json;
 
     /** Reads a lesson, answers a drill card, takes the quiz and passes the final (a certificate), as the pages do. */
     private void learnAndPass(Member member) {
-        Course course = learning.course(COURSE);
-        learning.markRead(member, COURSE, "basics");
+        Course course = enrolments.course(COURSE);
+        enrolments.markRead(member, COURSE, "basics");
         Module.Drill drill = (Module.Drill) course.module("cards").orElseThrow();
         String card = drill.deck().get(0);
-        learning.answerDrill(member, COURSE, "cards", card, RightAnswers.of(course.item(card).orElseThrow()), key(),
-                Instant.now(), "en");
+        learner.answerCard(member, COURSE, "cards", card, RightAnswers.of(course.item(card).orElseThrow()));
         for (String module : List.of("check", "final")) {
             Attempt attempt = learning.start(member, COURSE, module);
-            for (String item : LearningService.items(attempt)) {
-                learning.answerInAttempt(member, attempt.id, item, RightAnswers.of(course.item(item).orElseThrow()), key(),
-                        Instant.now(), "en");
+            for (String item : attempt.items()) {
+                learner.answer(member, attempt, item, RightAnswers.of(course.item(item).orElseThrow()));
             }
             learning.submit(member, attempt.id, "en");
         }
-    }
-
-    private static String key() {
-        return "k-" + UUID.randomUUID();
     }
 
     private static void assign(Member to, Company company, Member by) {
@@ -107,6 +110,7 @@ class PersonalDataExportTest {
                 "cardSchedules", ids(CardSchedule.<CardSchedule> list("member.id", member.id).stream().map(e -> e.id)),
                 "attemptGrants", ids(AttemptGrant.<AttemptGrant> list("member.id", member.id).stream().map(e -> e.id)),
                 "assignments", ids(Assignment.<Assignment> list("member.id", member.id).stream().map(e -> e.id)),
+                "questionsShown", ids(RenderedQuestion.<RenderedQuestion> list("member.id", member.id).stream().map(e -> e.id)),
                 "certificates", ids(Certificate.<Certificate> list("member.id", member.id).stream().map(e -> e.id))));
     }
 
@@ -160,8 +164,9 @@ class PersonalDataExportTest {
         assertThat(export).containsKeys("profile", "administrativeRecords", "certificates", "learning");
         Map<String, Object> learningSection = section(export, "learning");
         assertThat(learningSection).containsKeys("enrolments", "lessonsRead", "attempts", "answers", "cardSchedules",
-                "attemptGrants", "assignments", "asAdmin");
-        for (String name : List.of("enrolments", "lessonsRead", "attempts", "answers", "cardSchedules", "attemptGrants", "assignments")) {
+                "attemptGrants", "assignments", "questionsShown", "asAdmin");
+        for (String name : List.of("enrolments", "lessonsRead", "attempts", "answers", "cardSchedules", "attemptGrants", "assignments",
+                "questionsShown")) {
             assertThat(idsIn(learningSection.get(name))).as(name).isEqualTo(paulas.get(name)).doesNotContainAnyElementsOf(ottos.get(name));
         }
         assertThat(idsIn(export.get("certificates"))).isEqualTo(paulas.get("certificates"))
