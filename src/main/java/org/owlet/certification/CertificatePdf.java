@@ -146,8 +146,8 @@ public class CertificatePdf {
     /**
      * Where the QR code of a verification link goes: the symbol (without its quiet zone) has its lower left corner
      * at ({@code x}, {@code y}) in points and modules {@code module} points wide. Modules and corner are whole points,
-     * so every module edge falls on the same grid and no module is drawn a fraction wider than its neighbour (with
-     * fractional modules some codes did not read at 150 or 300 dpi).
+     * so every module edge falls on the same grid and all modules are drawn the same width. The symbol comes from
+     * {@link QrSymbols}, which makes sure a common reader finds it.
      */
     record QrPlacement(BitMatrix matrix, int x, int y, int module) {
 
