@@ -12,8 +12,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,12 +35,7 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.owlet.web.Languages;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
@@ -53,9 +50,18 @@ public class CertificatePdf {
 
     private static final float WIDTH = PDRectangle.A4.getHeight();
     private static final float HEIGHT = PDRectangle.A4.getWidth();
+    /** The page: A4 landscape. */
+    static final PDRectangle PAGE = new PDRectangle(WIDTH, HEIGHT);
     private static final float[] GREEN = { 0.11f, 0.32f, 0.21f };
     private static final float[] INK = { 0.13f, 0.13f, 0.13f };
     private static final float[] MUTED = { 0.33f, 0.33f, 0.33f };
+    /** The QR code's modules are this many points wide, unless the symbol would then be larger than {@link #QR_MAX}. */
+    private static final int QR_MODULE = 3;
+    /** The largest the QR code (without its quiet zone) may be, in points. */
+    private static final int QR_MAX = 123;
+    /** The QR code's lower right corner (points): inside the frame, with room for the quiet zone. */
+    private static final int QR_RIGHT = (int) WIDTH - 72;
+    private static final int QR_BOTTOM = 80;
 
     @Inject
     CertificateFonts fonts;
@@ -82,7 +88,7 @@ public class CertificatePdf {
 
     public byte[] render(Content content) {
         try (PDDocument document = new PDDocument()) {
-            PDPage page = new PDPage(new PDRectangle(WIDTH, HEIGHT));
+            PDPage page = new PDPage(PAGE);
             document.addPage(page);
             Typesetter regular = new Typesetter(document, fonts.faces(false));
             Typesetter bold = new Typesetter(document, fonts.faces(true));
@@ -102,14 +108,13 @@ public class CertificatePdf {
                     regular.centred(out, content.company(), 12, MUTED, centre, 251, textWidth);
                 }
                 float left = 72;
-                float qrSize = 96;
-                float qrX = WIDTH - 72 - qrSize;
-                float blockWidth = qrX - left - 24;
+                QrPlacement qr = qrPlacement(content.verifyUrl());
+                float blockWidth = qr.x() - left - 24;
                 bold.left(out, content.issued(), 12, INK, left, 170, blockWidth);
                 bold.left(out, content.validUntil(), 12, INK, left, 151, blockWidth);
                 regular.left(out, content.code(), 11, INK, left, 124, blockWidth);
                 regular.left(out, content.verifyAt(), 10, MUTED, left, 106, blockWidth);
-                qr(out, content.verifyUrl(), qrX, 80, qrSize);
+                qr(out, qr);
             }
             metadata(document, content);
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -138,21 +143,49 @@ public class CertificatePdf {
         out.stroke();
     }
 
-    /** The QR code as filled squares (no image, so no compression differences and sharp at any zoom). */
-    private static void qr(PDPageContentStream out, String url, float x, float y, float size) throws IOException {
-        BitMatrix matrix;
-        try {
-            matrix = new QRCodeWriter().encode(url, BarcodeFormat.QR_CODE, 0, 0,
-                    Map.of(EncodeHintType.MARGIN, 0, EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M));
-        } catch (WriterException e) {
-            throw new IllegalStateException("cannot encode " + url + " as a QR code", e);
+    /**
+     * Where the QR code of a verification link goes: the symbol (without its quiet zone) has its lower left corner
+     * at ({@code x}, {@code y}) in points and modules {@code module} points wide. Modules and corner are whole points,
+     * so every module edge falls on the same grid and all modules are drawn the same width. The symbol comes from
+     * {@link QrSymbols}, which makes sure a common reader finds it.
+     */
+    record QrPlacement(BitMatrix matrix, int x, int y, int module) {
+
+        int size() {
+            return matrix.getWidth() * module;
         }
-        float module = size / matrix.getWidth();
+
+        /** The symbol with the quiet zone around it (four modules on each side), nothing else drawn into it. */
+        PDRectangle withQuietZone() {
+            int quiet = 4 * module;
+            return new PDRectangle(x - quiet, y - quiet, size() + 2 * quiet, size() + 2 * quiet);
+        }
+    }
+
+    static QrPlacement qrPlacement(String url) {
+        BitMatrix matrix = QrSymbols.encode(url);
+        int modules = matrix.getWidth();
+        int module = Math.max(1, Math.min(QR_MODULE, QR_MAX / modules));
+        return new QrPlacement(matrix, QR_RIGHT - modules * module, QR_BOTTOM, module);
+    }
+
+    /**
+     * The QR code as filled rectangles (no image, so no compression differences and sharp at any zoom), one per run of
+     * dark modules in a row, so no viewer draws a seam between neighbouring modules.
+     */
+    static void qr(PDPageContentStream out, QrPlacement qr) throws IOException {
+        BitMatrix matrix = qr.matrix();
+        int module = qr.module();
         out.setNonStrokingColor(0f, 0f, 0f);
         for (int row = 0; row < matrix.getHeight(); row++) {
+            int y = qr.y() + (matrix.getHeight() - row - 1) * module;
             for (int col = 0; col < matrix.getWidth(); col++) {
                 if (matrix.get(col, row)) {
-                    out.addRect(x + col * module, y + size - (row + 1) * module, module, module);
+                    int start = col;
+                    while (col + 1 < matrix.getWidth() && matrix.get(col + 1, row)) {
+                        col++;
+                    }
+                    out.addRect(qr.x() + start * module, y, (col - start + 1) * module, module);
                 }
             }
         }
@@ -183,7 +216,7 @@ public class CertificatePdf {
     private static byte[] documentId(String seed) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(seed.getBytes(StandardCharsets.UTF_8));
-            return java.util.Arrays.copyOf(digest, 16);
+            return Arrays.copyOf(digest, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -197,7 +230,7 @@ public class CertificatePdf {
 
         private final List<CertificateFonts.Face> faces;
         private final PDDocument document;
-        private final Map<Integer, PDType0Font> loaded = new java.util.HashMap<>();
+        private final Map<Integer, PDType0Font> loaded = new HashMap<>();
 
         Typesetter(PDDocument document, List<CertificateFonts.Face> faces) {
             this.document = document;

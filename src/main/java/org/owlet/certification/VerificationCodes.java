@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Random;
 
 /**
  * Verification codes: 16 characters of Crockford's base32 (80 random bits from {@link SecureRandom}), so they
@@ -22,9 +23,14 @@ public final class VerificationCodes {
     }
 
     public static String generate() {
+        return generate(RANDOM);
+    }
+
+    /** A code drawn from {@code random}; tests pass a seeded one to get the same codes every run. */
+    static String generate(Random random) {
         char[] code = new char[LENGTH];
         for (int i = 0; i < LENGTH; i++) {
-            code[i] = ALPHABET[RANDOM.nextInt(ALPHABET.length)];
+            code[i] = ALPHABET[random.nextInt(ALPHABET.length)];
         }
         return new String(code);
     }

@@ -15,6 +15,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import org.hibernate.Hibernate;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -291,8 +292,8 @@ class LearningJourneyTest {
         answer(question, false).post(quiz + "/answer").then().statusCode(200);
         Answer answer = QuarkusTransaction.requiringNew().call(() -> {
             Answer a = Answer.<Answer> find("member.subject", "rex-record").firstResult();
-            a.company.name.length();
-            a.attempt.id.longValue();
+            Hibernate.initialize(a.company);
+            Hibernate.initialize(a.attempt);
             return a;
         });
         assertThat(answer.personKey).isNotBlank();

@@ -3,6 +3,7 @@ package org.owlet.testing;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.hibernate.Hibernate;
 import org.owlet.organization.Company;
 import org.owlet.organization.CompanyDomain;
 import org.owlet.organization.Member;
@@ -67,9 +68,7 @@ public final class Fixtures {
     public static Member reload(Member member) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Member m = Member.findById(member.id);
-            if (m.company != null) {
-                m.company.name.length();
-            }
+            Hibernate.initialize(m.company);
             return m;
         });
     }
