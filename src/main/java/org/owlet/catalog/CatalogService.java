@@ -10,7 +10,10 @@ import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,9 +33,8 @@ import org.owlet.catalog.format.CatalogReader;
 import org.owlet.catalog.format.CourseJson;
 import org.owlet.catalog.format.LoadedCatalog;
 import org.owlet.catalog.model.Course;
-import org.owlet.catalog.model.Image;
 import org.owlet.catalog.model.Item;
-import org.owlet.catalog.model.Module;
+import org.owlet.catalog.model.Source;
 import org.owlet.catalog.validation.Problem;
 import org.owlet.catalog.view.CourseView;
 import org.owlet.catalog.view.Feedback;
@@ -128,20 +130,20 @@ public class CatalogService {
 
     /** The main catalog, and the sample where one is configured, with the main catalog's courses first. */
     private static LoadedCatalog merge(LoadedCatalog main, LoadedCatalog sample) {
-        List<Course> courses = new java.util.ArrayList<>(main.courses());
+        List<Course> courses = new ArrayList<>(main.courses());
         sample.courses().stream().filter(c -> main.courses().stream().noneMatch(m -> m.id().equals(c.id())))
                 .forEach(courses::add);
-        Map<String, org.owlet.catalog.model.Source> sources = new java.util.HashMap<>(sample.sources());
+        Map<String, Source> sources = new HashMap<>(sample.sources());
         sources.putAll(main.sources());
-        Map<String, AssetFile> files = new java.util.LinkedHashMap<>(sample.assets());
+        Map<String, AssetFile> files = new LinkedHashMap<>(sample.assets());
         files.putAll(main.assets());
-        List<Problem> problems = new java.util.ArrayList<>(main.problems());
+        List<Problem> problems = new ArrayList<>(main.problems());
         problems.addAll(sample.problems());
         return new LoadedCatalog(List.copyOf(courses), sources, files, problems);
     }
 
     private Path[] folders() {
-        List<Path> folders = new java.util.ArrayList<>(List.of(locate(config.coursesDir(), "catalog/courses"),
+        List<Path> folders = new ArrayList<>(List.of(locate(config.coursesDir(), "catalog/courses"),
                 locate(config.assetsDir(), "catalog/assets")));
         config.sampleCoursesDir().map(Path::of).ifPresent(folders::add);
         config.sampleAssetsDir().map(Path::of).ifPresent(folders::add);
@@ -288,12 +290,6 @@ public class CatalogService {
         return LearnerViews.feedback(course, item, language);
     }
 
-    /** The lesson HTML (safe: raw HTML in Markdown is escaped) in a language. */
-    public String lessonHtml(Course course, Module.Lesson lesson, String language) {
-        String lang = course.languageFor(language);
-        return lesson.html().in(lang, lang);
-    }
-
     // ---- assets ------------------------------------------------------------------------------------
 
     /**
@@ -319,10 +315,5 @@ public class CatalogService {
         }
         byte[] bytes = variants.computeIfAbsent(name, n -> ImageVariants.resize(file, width));
         return Optional.of(new AssetContent(bytes, file.mediaType()));
-    }
-
-    /** The images a course shows, for pages that list them (review). */
-    public List<Image> images(Item item) {
-        return item.images();
     }
 }

@@ -40,8 +40,4 @@ public class CourseVersion extends PanacheEntityBase {
     public static Optional<CourseVersion> findByHash(String courseId, String contentHash) {
         return find("courseId = ?1 and contentHash = ?2", courseId, contentHash).firstResultOptional();
     }
-
-    public static long countFor(String courseId) {
-        return count("courseId", courseId);
-    }
 }

@@ -25,7 +25,15 @@ public final class Languages {
             new Language("id", "Bahasa Indonesia", false),
             new Language("nl", "Nederlands", false));
 
+    /** The tags of {@link #ALL}, as course files write them: {@code en fr es pt zh-CN vi id nl}. */
+    public static final List<String> TAGS = ALL.stream().map(Language::tag).toList();
+
     private Languages() {
+    }
+
+    /** Whether {@code tag} is one of {@link #TAGS} exactly as written (course files may not write {@code FR} or {@code zh}). */
+    public static boolean isKnown(String tag) {
+        return TAGS.contains(tag);
     }
 
     /** Finds a supported language for a tag such as {@code zh-CN}, {@code zh}, {@code pt-BR} or {@code FR}. */

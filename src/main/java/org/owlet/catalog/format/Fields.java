@@ -7,15 +7,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.owlet.catalog.model.Text;
 import org.owlet.catalog.validation.Problems;
+import org.owlet.web.Languages;
 
 /**
  * Reads the fields of one YAML map, reporting each problem with file, line and field path, and at the
  * end every key that was never read (a typo) with the closest known key.
  */
 final class Fields {
+
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
     final Node.MapNode map;
     final String file;
@@ -226,6 +230,13 @@ final class Fields {
             }
         }
         return new Text(values);
+    }
+
+    /** Reports {@code id} (the value of {@code key}) unless it is lower-case letters, digits and hyphens. */
+    void checkId(String key, String id) {
+        if (!ID.matcher(id).matches()) {
+            error(key, "'" + id + "' is not a valid id; expected lower-case letters, digits and hyphens");
+        }
     }
 
     /** Reports every key of this map that was never read. */

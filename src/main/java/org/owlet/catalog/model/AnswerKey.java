@@ -1,7 +1,9 @@
 package org.owlet.catalog.model;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
@@ -64,7 +66,7 @@ public sealed interface AnswerKey {
 
     /** Sets in keys iterate in one order on every JVM, so a course's JSON, and so its content hash, is stable. */
     private static Set<String> sorted(Set<String> ids) {
-        return java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(ids));
+        return Collections.unmodifiableSortedSet(new TreeSet<>(ids));
     }
 
     /** The truth of a true/false statement. */

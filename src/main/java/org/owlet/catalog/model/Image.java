@@ -1,5 +1,7 @@
 package org.owlet.catalog.model;
 
+import java.util.Locale;
+
 /**
  * An image used by an item or lesson: its path under {@code assets/}, the hash of its bytes (which is
  * also its URL), its size in image coordinates (pixels, or the SVG's viewBox) and its manifest texts.
@@ -13,7 +15,7 @@ public record Image(String path, String hash, String mediaType, double width, do
     }
 
     public String extension() {
-        return path.substring(path.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT);
+        return path.substring(path.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
     }
 
     public boolean isVector() {

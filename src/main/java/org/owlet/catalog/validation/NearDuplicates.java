@@ -1,7 +1,6 @@
 package org.owlet.catalog.validation;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BiFunction;
@@ -84,9 +83,5 @@ public final class NearDuplicates {
             current = swap;
         }
         return previous[b.length];
-    }
-
-    static boolean same(String[] a, String[] b) {
-        return Arrays.equals(a, b);
     }
 }

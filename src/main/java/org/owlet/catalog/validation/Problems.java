@@ -17,20 +17,8 @@ public final class Problems {
         all.add(new Problem(Problem.Severity.WARNING, file, line, field, message));
     }
 
-    public void addAll(Problems other) {
-        all.addAll(other.all);
-    }
-
     public List<Problem> all() {
         return Collections.unmodifiableList(all);
-    }
-
-    public List<Problem> errors() {
-        return all.stream().filter(Problem::isError).toList();
-    }
-
-    public boolean hasErrors() {
-        return all.stream().anyMatch(Problem::isError);
     }
 
     /** A mark to ask later whether errors were added since, e.g. to skip one broken course. */

@@ -3,6 +3,7 @@ package org.owlet.catalog.view;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.owlet.catalog.assets.ImageVariants;
 import org.owlet.catalog.model.Image;
 
 /**
@@ -12,7 +13,7 @@ import org.owlet.catalog.model.Image;
 public record ImageView(String url, String srcset, double width, double height, String alt, String credit) {
 
     /** Widths of the resized copies served for raster images (phone, desktop), when narrower than the original. */
-    public static final List<Integer> VARIANT_WIDTHS = org.owlet.catalog.assets.ImageVariants.WIDTHS;
+    public static final List<Integer> VARIANT_WIDTHS = ImageVariants.WIDTHS;
 
     public static ImageView of(Image image, String language) {
         return new ImageView(image.url(), srcset(image), image.width(), image.height(), image.alt().in(language),

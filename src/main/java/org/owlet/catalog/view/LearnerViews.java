@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32;
@@ -146,6 +147,6 @@ public final class LearnerViews {
         AnswerKey key = item.key();
         return new Feedback(item.id(), key, item.common().cue().in(lang, lang), item.common().explanation().in(lang, lang),
                 item.images().stream().map(Image::description).map(d -> d.in(lang)).toList(),
-                item.common().sources().stream().map(course.sources()::get).filter(java.util.Objects::nonNull).toList());
+                item.common().sources().stream().map(course.sources()::get).filter(Objects::nonNull).toList());
     }
 }
