@@ -16,7 +16,6 @@ import org.owlet.web.Languages;
 import org.owlet.web.LocaleResolver;
 import org.owlet.web.errors.NotFound;
 
-
 /**
  * The catalog as learner-safe JSON: courses, modules, lessons and items without answer keys. The
  * language is {@code ?lang=} or the caller's language; a course not offered in it comes in its default language.

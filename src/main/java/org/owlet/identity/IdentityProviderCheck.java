@@ -39,7 +39,8 @@ public class IdentityProviderCheck {
         String discovery = authServerUrl.get().replaceAll("/+$", "") + "/.well-known/openid-configuration";
         Optional<String> problem = probe(discovery);
         if (problem.isPresent()) {
-            LOG.errorf("Owlet cannot start: the identity provider at %s is unreachable (%s). Check OWLET_OIDC_URL (the Keycloak realm URL, e.g. https://id.example.org/realms/owlet) and that Keycloak is running.",
+            LOG.errorf(
+                    "Owlet cannot start: the identity provider at %s is unreachable (%s). Check OWLET_OIDC_URL (the Keycloak realm URL, e.g. https://id.example.org/realms/owlet) and that Keycloak is running.",
                     authServerUrl.get(), problem.get());
             Quarkus.asyncExit(1);
         }
@@ -53,6 +54,6 @@ public class IdentityProviderCheck {
             return response.statusCode() == 200 ? Optional.empty() : Optional.of("HTTP " + response.statusCode() + " from " + url);
         } catch (Exception e) {
             return Optional.of(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
-        } 
+        }
     }
 }

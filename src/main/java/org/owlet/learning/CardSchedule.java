@@ -13,7 +13,6 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import org.owlet.organization.Company;
 import org.owlet.learning.srs.Schedule;
 import org.owlet.organization.Member;
 

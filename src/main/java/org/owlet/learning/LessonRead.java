@@ -12,7 +12,6 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
-import org.owlet.organization.Company;
 import org.owlet.organization.Member;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;

@@ -122,7 +122,8 @@ public class CompanyService {
             if (!ALIAS.matcher(alias).matches()) {
                 errors.add(new FieldError("orgAlias", "company_error_alias_format", alias));
             } else {
-                Company.<Company> find("orgAlias", alias).firstResultOptional().filter(other -> existing == null || !other.id.equals(existing.id))
+                Company.<Company> find("orgAlias", alias).firstResultOptional()
+                        .filter(other -> existing == null || !other.id.equals(existing.id))
                         .ifPresent(other -> errors.add(new FieldError("orgAlias", "company_error_alias_taken", alias)));
             }
         }

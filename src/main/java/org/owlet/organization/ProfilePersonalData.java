@@ -61,14 +61,15 @@ public class ProfilePersonalData implements PersonalData {
                     row.put("removedBy", r.removedBy == null ? AuditLog.SYSTEM : r.removedBy.label());
                     return row;
                 }).toList());
-        profile.put("removalsYouMadeAsCompanyAdmin", CompanyRemoval.<CompanyRemoval> list("removedBy.id = ?1 order by removedAt, id", member.id)
-                .stream().map(r -> {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("company", r.company.name);
-                    row.put("member", r.member.id);
-                    row.put("removedAt", text(r.removedAt));
-                    return row;
-                }).toList());
+        profile.put("removalsYouMadeAsCompanyAdmin",
+                CompanyRemoval.<CompanyRemoval> list("removedBy.id = ?1 order by removedAt, id", member.id)
+                        .stream().map(r -> {
+                            Map<String, Object> row = new LinkedHashMap<>();
+                            row.put("company", r.company.name);
+                            row.put("member", r.member.id);
+                            row.put("removedAt", text(r.removedAt));
+                            return row;
+                        }).toList());
         return profile;
     }
 

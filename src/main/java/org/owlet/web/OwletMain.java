@@ -17,7 +17,8 @@ public class OwletMain {
 
     static final Map<String, String> REQUIRED_IN_PRODUCTION = Map.of(
             "OWLET_BADGE_KEY", "the private EC P-256 key (JWK, JSON with a kid) that signs Open Badges credentials",
-            "OWLET_DB_URL", "the PostgreSQL JDBC URL, e.g. jdbc:postgresql://db.internal:5432/owlet (with OWLET_DB_USER and OWLET_DB_PASSWORD)",
+            "OWLET_DB_URL",
+            "the PostgreSQL JDBC URL, e.g. jdbc:postgresql://db.internal:5432/owlet (with OWLET_DB_USER and OWLET_DB_PASSWORD)",
             "OWLET_OIDC_URL", "the Keycloak realm URL, e.g. https://id.example.org/realms/owlet",
             "OWLET_OIDC_SECRET", "the secret of Owlet's client in that realm");
 

@@ -38,7 +38,8 @@ class CatalogApiTest {
                 .body("modules.kind", equalTo(java.util.List.of("lesson", "drill", "quiz", "final")))
                 .body("modules[0].html", containsString("lignes de Schreger"))
                 .body("items", hasSize(7))
-                .body("items.find { it.id == 'carving-material' }.question", equalTo("En quoi cette sculpture est-elle très probablement faite ?"))
+                .body("items.find { it.id == 'carving-material' }.question",
+                        equalTo("En quoi cette sculpture est-elle très probablement faite ?"))
                 .body("items.find { it.id == 'carving-material' }.image.alt", containsString("objet sculpté"))
                 .extract().asString();
 

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -19,16 +18,16 @@ import org.junit.jupiter.api.Test;
 import org.owlet.catalog.model.Course;
 import org.owlet.catalog.model.Module;
 import org.owlet.learning.Answer;
+import org.owlet.learning.AssessmentService;
 import org.owlet.learning.Assignment;
 import org.owlet.learning.Attempt;
 import org.owlet.learning.AttemptGrant;
 import org.owlet.learning.CardSchedule;
 import org.owlet.learning.Enrolment;
-import org.owlet.learning.AssessmentService;
 import org.owlet.learning.EnrolmentService;
 import org.owlet.learning.LearnerActions;
-import org.owlet.learning.RenderedQuestion;
 import org.owlet.learning.LessonRead;
+import org.owlet.learning.RenderedQuestion;
 import org.owlet.learning.RightAnswers;
 import org.owlet.organization.Company;
 import org.owlet.organization.Member;
@@ -182,7 +181,8 @@ class PersonalDataExportTest {
         assertThat(rows(learningSection, "lessonsRead")).extracting(r -> r.get("lesson")).containsExactly("basics");
         assertThat(rows(learningSection, "attemptGrants")).singleElement().satisfies(g -> assertThat(g)
                 .containsEntry("grantedBy", "Otto Other").containsEntry("reason", "Paula Personal was ill on the day"));
-        assertThat(rows(learningSection, "assignments")).singleElement().satisfies(a -> assertThat(a).containsEntry("createdBy", "Otto Other"));
+        assertThat(rows(learningSection, "assignments")).singleElement()
+                .satisfies(a -> assertThat(a).containsEntry("createdBy", "Otto Other"));
         // what Paula did as an admin, naming the other member by id only
         Map<String, Object> asAdmin = section(learningSection, "asAdmin");
         assertThat(rows(asAdmin, "assignmentsCreated")).singleElement()

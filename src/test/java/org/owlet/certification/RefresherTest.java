@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.owlet.catalog.CatalogService;
 import org.owlet.catalog.model.Item;
-import org.owlet.learning.Attempt;
 import org.owlet.learning.Activity;
 import org.owlet.learning.AssessmentService;
+import org.owlet.learning.Attempt;
 import org.owlet.learning.EnrolmentService;
 import org.owlet.learning.LearnerActions;
 import org.owlet.learning.RightAnswers;
@@ -69,7 +69,8 @@ class RefresherTest {
         QuarkusTransaction.requiringNew().call(() -> learning.submit(remy, quiz.id, "en"));
         Attempt fin = passAll(remy, learning.start(remy, "sample", "final"));
         assertThat(fin.passed).isTrue();
-        Certificate first = QuarkusTransaction.requiringNew().call(() -> Certificate.<Certificate> find("member.id", remy.id).firstResult());
+        Certificate first = QuarkusTransaction.requiringNew()
+                .call(() -> Certificate.<Certificate> find("member.id", remy.id).firstResult());
         given().get("/home").then().statusCode(200).body(containsString("My certificates")).body(containsString("valid until"));
         // before the window: no refresher
         given().redirects().follow(false).post("/me/certificates/" + first.id + "/refresher").then().statusCode(409);
@@ -85,7 +86,8 @@ class RefresherTest {
         assertThat(refresher.items()).hasSize(5);
         given().get("/learn/attempts/" + attemptId).then().statusCode(200).body(containsString("Save and continue"));
         assertThat(passAll(remy, refresher).passed).isTrue();
-        List<Certificate> all = QuarkusTransaction.requiringNew().call(() -> Certificate.<Certificate> list("member.id = ?1 order by id", remy.id));
+        List<Certificate> all = QuarkusTransaction.requiringNew()
+                .call(() -> Certificate.<Certificate> list("member.id = ?1 order by id", remy.id));
         assertThat(all).hasSize(2);
         assertThat(all.get(1).expiresOn).isAfter(all.get(0).expiresOn);
     }

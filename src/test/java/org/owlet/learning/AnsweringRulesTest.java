@@ -95,8 +95,8 @@ class AnsweringRulesTest {
         Attempt fin = assessments.start(member, "sample", "final");
         String first = fin.items().get(0);
         org.owlet.catalog.model.Item item = catalog.course("sample").orElseThrow().item(first).orElseThrow();
-        Submission wrong = new Submission(Set.of("no-such-option"), "no-such-region", null, null, null, "allow", Set.of(), !(
-                item.key() instanceof org.owlet.catalog.model.AnswerKey.Truth t && t.value()));
+        Submission wrong = new Submission(Set.of("no-such-option"), "no-such-region", null, null, null, "allow", Set.of(),
+                !(item.key() instanceof org.owlet.catalog.model.AnswerKey.Truth t && t.value()));
         learner.answer(member, fin, first, wrong);
         learner.answer(member, fin, first, RightAnswers.of(item));
         Attempt submitted = learner.submit(member, fin);

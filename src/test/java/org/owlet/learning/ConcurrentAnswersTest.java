@@ -258,7 +258,8 @@ class ConcurrentAnswersTest {
                 key)).isEqualTo(1);
 
         given().post("/learn/" + COURSE + "/lessons/basics/read");
-        String quiz = given().redirects().follow(false).post("/learn/" + COURSE + "/modules/check/start").then().extract().header("Location");
+        String quiz = given().redirects().follow(false).post("/learn/" + COURSE + "/modules/check/start").then().extract()
+                .header("Location");
         given().redirects().follow(false).post(quiz + "/submit").then().statusCode(303);
         String fin = given().redirects().follow(false).post("/learn/" + COURSE + "/modules/final/start").then().statusCode(303)
                 .extract().header("Location");

@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.endsWith;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import jakarta.enterprise.event.Observes;
@@ -93,11 +92,13 @@ class LearningJourneyTest {
         AnswerKey key = item.key();
         if (key instanceof AnswerKey.Choice choice) {
             List<String> chosen = right ? new ArrayList<>(choice.correct())
-                    : form.select("input[name=option]").eachAttr("value").stream().filter(v -> !choice.correct().contains(v)).limit(1).toList();
+                    : form.select("input[name=option]").eachAttr("value").stream().filter(v -> !choice.correct().contains(v)).limit(1)
+                            .toList();
             chosen.forEach(o -> request.formParam("option", o));
         } else if (key instanceof AnswerKey.Regions regions) {
             String region = right ? regions.targets().iterator().next()
-                    : form.select("input[name=region]").eachAttr("value").stream().filter(v -> !regions.targets().contains(v)).findFirst().orElseThrow();
+                    : form.select("input[name=region]").eachAttr("value").stream().filter(v -> !regions.targets().contains(v)).findFirst()
+                            .orElseThrow();
             request.formParam("region", region);
         } else if (key instanceof AnswerKey.Triage triage) {
             request.formParam("decision", right ? triage.decision().name().toLowerCase() : "allow");
@@ -135,7 +136,8 @@ class LearningJourneyTest {
         // drill: a card, immediate feedback with the cue and the source
         Document card = page(given().get("/learn/" + COURSE + "/drills/cards").then().statusCode(200).extract().response());
         assertThat(card.select(".counter").text()).contains("2 new");
-        Document feedback = page(answer(card, true).post("/learn/" + COURSE + "/drills/cards/answer").then().statusCode(200).extract().response());
+        Document feedback = page(
+                answer(card, true).post("/learn/" + COURSE + "/drills/cards/answer").then().statusCode(200).extract().response());
         assertThat(feedback.select(".feedback h2").text()).isEqualTo("Right");
         assertThat(feedback.select(".feedback .sources a")).isNotEmpty();
         // quiz: feedback after each question
@@ -214,18 +216,21 @@ class LearningJourneyTest {
     void aCardIsMasteredAfterTwoCorrectSessionsEightHoursApart() {
         for (int session = 0; session < 2; session++) {
             for (int card = 0; card < 2; card++) {
-                Document page = page(given().get("/learn/" + COURSE + "/drills/cards?practice=true").then().statusCode(200).extract().response());
+                Document page = page(
+                        given().get("/learn/" + COURSE + "/drills/cards?practice=true").then().statusCode(200).extract().response());
                 answer(page, true).post("/learn/" + COURSE + "/drills/cards/answer").then().statusCode(200);
             }
             if (session == 0) {
                 time.advance(Duration.ofHours(7));
                 Document stillLearning = page(given().get("/learn/" + COURSE + "/drills/cards?practice=true").then().extract().response());
                 answer(stillLearning, true).post("/learn/" + COURSE + "/drills/cards/answer").then().statusCode(200);
-                assertThat(QuarkusTransaction.requiringNew().call(() -> CardSchedule.count("member.subject = ?1 and masteredAt is not null", "max-mastery"))).isZero();
+                assertThat(QuarkusTransaction.requiringNew()
+                        .call(() -> CardSchedule.count("member.subject = ?1 and masteredAt is not null", "max-mastery"))).isZero();
                 time.advance(Duration.ofHours(2));
             }
         }
-        assertThat(QuarkusTransaction.requiringNew().call(() -> CardSchedule.count("member.subject = ?1 and masteredAt is not null", "max-mastery"))).isEqualTo(2);
+        assertThat(QuarkusTransaction.requiringNew()
+                .call(() -> CardSchedule.count("member.subject = ?1 and masteredAt is not null", "max-mastery"))).isEqualTo(2);
         given().get("/learn/" + COURSE).then().statusCode(200).body(containsString("2/2"));
     }
 
@@ -234,7 +239,8 @@ class LearningJourneyTest {
     @OidcSecurity(claims = { @Claim(key = "sub", value = "fay-fails"), @Claim(key = "email", value = "fay@acme.example") })
     void attemptLimitCoolDownAndAGrantedAttempt() {
         given().post("/learn/" + COURSE + "/lessons/basics/read");
-        String quiz = given().redirects().follow(false).post("/learn/" + COURSE + "/modules/check/start").then().extract().header("Location");
+        String quiz = given().redirects().follow(false).post("/learn/" + COURSE + "/modules/check/start").then().extract()
+                .header("Location");
         given().redirects().follow(false).post(quiz + "/submit").then().statusCode(303);
         for (int attempt = 1; attempt <= 3; attempt++) {
             String fin = given().redirects().follow(false).post("/learn/" + COURSE + "/modules/final/start").then().statusCode(303)
@@ -267,15 +273,17 @@ class LearningJourneyTest {
     @OidcSecurity(claims = { @Claim(key = "sub", value = "lou-language"), @Claim(key = "email", value = "lou@acme.example") })
     void switchingLanguageMidCourseKeepsOneRecord() {
         given().post("/learn/" + COURSE + "/lessons/basics/read");
-        String quiz = given().redirects().follow(false).post("/learn/" + COURSE + "/modules/check/start").then().extract().header("Location");
+        String quiz = given().redirects().follow(false).post("/learn/" + COURSE + "/modules/check/start").then().extract()
+                .header("Location");
         Document en = page(given().get(quiz).then().statusCode(200).extract().response());
         answer(en, true).post(quiz + "/answer").then().statusCode(200);
         Document fr = page(given().cookie("owlet_lang", "fr").get(quiz).then().statusCode(200).extract().response());
         assertThat(fr.selectFirst("html").attr("lang")).isEqualTo("fr");
         assertThat(fr.text()).contains("Question 2");
         answer(fr, true).cookie("owlet_lang", "fr").post(quiz + "/answer").then().statusCode(200);
-        List<String> languages = QuarkusTransaction.requiringNew().call(() -> Answer.<Answer> list("member.subject = ?1 order by id", "lou-language")
-                .stream().map(a -> a.language).toList());
+        List<String> languages = QuarkusTransaction.requiringNew()
+                .call(() -> Answer.<Answer> list("member.subject = ?1 order by id", "lou-language")
+                        .stream().map(a -> a.language).toList());
         assertThat(languages).containsExactly("en", "fr");
         assertThat(QuarkusTransaction.requiringNew().call(() -> Enrolment.count("member.subject", "lou-language"))).isEqualTo(1);
     }
@@ -286,7 +294,8 @@ class LearningJourneyTest {
             @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
     void everyAnswerIsAFullRecordAndOthersAttemptsAreHidden() {
         Fixtures.acme();
-        String quiz = given().redirects().follow(false).post("/learn/" + COURSE + "/modules/check/start").then().extract().header("Location");
+        String quiz = given().redirects().follow(false).post("/learn/" + COURSE + "/modules/check/start").then().extract()
+                .header("Location");
         Document question = page(given().get(quiz).then().statusCode(200).extract().response());
         time.advance(Duration.ofSeconds(20));
         answer(question, false).post(quiz + "/answer").then().statusCode(200);

@@ -52,13 +52,16 @@ class AccountTest {
         given().formParam("confirm", "nope").post("/me/erase").then().statusCode(400);
         given().redirects().follow(false).formParam("confirm", "erase").post("/me/erase")
                 .then().statusCode(303).header("Location", endsWith("/logout"));
-        Member erased = QuarkusTransaction.requiringNew().call(() -> Member.<Member> find("personKey is not null and erasedAt is not null and subject like 'erased:%' and company.id = ?1 order by erasedAt desc", globex.id).firstResult());
+        Member erased = QuarkusTransaction.requiringNew().call(() -> Member.<Member> find(
+                "personKey is not null and erasedAt is not null and subject like 'erased:%' and company.id = ?1 order by erasedAt desc",
+                globex.id).firstResult());
         assertThat(erased.displayName).isNull();
         assertThat(erased.email).isNull();
         assertThat(erased.subject).isEqualTo("erased:" + erased.personKey);
         assertThat(QuarkusTransaction.requiringNew().call(() -> members.countInCompany(Company.findById(globex.id)))).isEqualTo(before);
         assertThat(QuarkusTransaction.requiringNew().call(() -> AuditEntry.count(
-                "actorLabel like '%Erin%' or targetLabel like '%Erin%' or actorLabel like '%erin@%' or targetLabel like '%erin@%'"))).isZero();
+                "actorLabel like '%Erin%' or targetLabel like '%Erin%' or actorLabel like '%erin@%' or targetLabel like '%erin@%'")))
+                .isZero();
         assertThat(QuarkusTransaction.requiringNew().call(() -> Member.findBySubject("erin-erase"))).isEmpty();
     }
 }

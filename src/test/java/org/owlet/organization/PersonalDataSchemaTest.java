@@ -113,7 +113,8 @@ class PersonalDataSchemaTest {
         }
         assertThat(covered()).as("tables covered by a PersonalData that the schema does not have").isSubsetOf(existing);
         assertThat(PersonalDataExclusions.TABLES.keySet()).as("excluded tables the schema does not have").isSubsetOf(existing);
-        assertThat(PersonalDataExclusions.TABLES.values()).as("every exclusion gives its reason").allSatisfy(r -> assertThat(r).isNotBlank());
+        assertThat(PersonalDataExclusions.TABLES.values()).as("every exclusion gives its reason")
+                .allSatisfy(r -> assertThat(r).isNotBlank());
         assertThat(covered()).as("a table is either exported or excluded, not both")
                 .doesNotContainAnyElementsOf(PersonalDataExclusions.TABLES.keySet());
     }

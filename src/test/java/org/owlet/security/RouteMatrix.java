@@ -34,8 +34,8 @@ public abstract class RouteMatrix {
     enum Access { PUBLIC, SIGNED_IN, COMPANY_ADMIN, COALITION_ADMIN, TEST_ONLY }
 
     enum Caller {
-        ANONYMOUS(null), LEARNER("ana@acme.example"), ACME_ADMIN("carl@acme.example"), GLOBEX_ADMIN("gus@globex.example"),
-        COALITION_ADMIN("cora@coalition.example");
+        ANONYMOUS(null), LEARNER("ana@acme.example"), ACME_ADMIN("carl@acme.example"), GLOBEX_ADMIN("gus@globex.example"), COALITION_ADMIN(
+                "cora@coalition.example");
 
         final String user;
 

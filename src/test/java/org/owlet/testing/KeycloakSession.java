@@ -78,9 +78,11 @@ public final class KeycloakSession {
             Document form = Jsoup.parse(page.asString());
             Element loginForm = form.selectFirst("form#kc-form-login, form[action*=login-actions]");
             if (loginForm == null) {
-                throw new IllegalStateException("No Keycloak login form at step " + step + ": " + form.title() + ": " + form.select("#input-error, #kc-error-message, .pf-v5-c-alert__title").text());
+                throw new IllegalStateException("No Keycloak login form at step " + step + ": " + form.title() + ": "
+                        + form.select("#input-error, #kc-error-message, .pf-v5-c-alert__title").text());
             }
-            RequestSpecification post = given().redirects().follow(false).cookies(kcCookies).contentType("application/x-www-form-urlencoded");
+            RequestSpecification post = given().redirects().follow(false).cookies(kcCookies)
+                    .contentType("application/x-www-form-urlencoded");
             Map<String, String> fields = new java.util.LinkedHashMap<>();
             for (Element input : loginForm.select("input[name]")) {
                 fields.put(input.attr("name"), input.attr("value"));

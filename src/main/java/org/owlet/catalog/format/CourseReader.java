@@ -188,7 +188,8 @@ final class CourseReader {
     }
 
     private Module.Gate readGate(Fields module) {
-        Node node = module.node("gate", true, "what must be done before the final assessment opens: lessonsRead and quizzesAttempted (\"all\" or module ids)");
+        Node node = module.node("gate", true,
+                "what must be done before the final assessment opens: lessonsRead and quizzesAttempted (\"all\" or module ids)");
         if (node == null) {
             return new Module.Gate(List.of(), List.of());
         }

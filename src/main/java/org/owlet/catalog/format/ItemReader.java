@@ -80,7 +80,8 @@ final class ItemReader {
         if (id != null) {
             item.checkId("id", id);
         }
-        String type = item.string("type", true, "image-choice, hotspot, listing-triage, coded-term, single-choice, multi-choice or true-false");
+        String type = item.string("type", true,
+                "image-choice, hotspot, listing-triage, coded-term, single-choice, multi-choice or true-false");
         List<String> languages = context.languages;
         String are = context.languagesAre;
         Item result = null;
@@ -106,7 +107,8 @@ final class ItemReader {
                     Set<String> regionIds = regions.stream().map(Item.Region::id).collect(Collectors.toCollection(LinkedHashSet::new));
                     checkRefs(item, "correct", targets, regionIds, "region");
                     if (!targets.isEmpty() && regionIds.containsAll(targets) && targets.size() >= regionIds.size()) {
-                        item.error("correct", "every region is a target; expected at least one labelled decoy region for the keyboard alternative");
+                        item.error("correct",
+                                "every region is a target; expected at least one labelled decoy region for the keyboard alternative");
                     }
                     result = new Item.Hotspot(null, image, question, regions, new AnswerKey.Regions(targets));
                 }

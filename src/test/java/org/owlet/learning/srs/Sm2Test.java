@@ -149,7 +149,7 @@ class Sm2Test {
     @Test
     void everyGradeChangesTheEasinessAsPublished() {
         // EF' − EF = 0.1 − (5−q)(0.08 + (5−q)·0.02), from EF = 2.5
-        double[] expected = {1.7, 1.96, 2.18, 2.36, 2.5, 2.6};
+        double[] expected = { 1.7, 1.96, 2.18, 2.36, 2.5, 2.6 };
         for (int q = 0; q <= 5; q++) {
             assertThat(Sm2.review(Schedule.fresh(DAY_0), q, DAY_0).easiness()).as("q=%d", q).isEqualTo(expected[q]);
         }
@@ -170,8 +170,8 @@ class Sm2Test {
         //   32  right, 1.2 s    5  2  2.26  6                               38
         //   38  right, 8.0 s    4  3  2.26  ⌈6 × 2.26⌉ = ⌈13.56⌉ = 14        52
         //   52  right, 2.0 s    5  4  2.36  ⌈14 × 2.36⌉ = ⌈33.04⌉ = 34       86
-        boolean[] correct = {true, true, false, true, true, true, false, true, true, true, true};
-        long[] millis = {2_500, 6_000, 1_000, 3_000, 5_000, 3_999, 9_000, 4_000, 1_200, 8_000, 2_000};
+        boolean[] correct = { true, true, false, true, true, true, false, true, true, true, true };
+        long[] millis = { 2_500, 6_000, 1_000, 3_000, 5_000, 3_999, 9_000, 4_000, 1_200, 8_000, 2_000 };
 
         Schedule state = Schedule.fresh(DAY_0);
         List<Integer> reviewDays = new ArrayList<>();
