@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -44,7 +45,7 @@ public class Certificate extends PanacheEntityBase {
     @Column(name = "code_hash", nullable = false, unique = true)
     public String codeHash;
 
-    @ManyToOne(optional = false)
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
     @JoinColumn(name = "member_id")
     public Member member;
 
@@ -56,7 +57,7 @@ public class Certificate extends PanacheEntityBase {
     public String holderName;
 
     /** The company at the time of the pass (null: an individual learner). */
-    @ManyToOne
+    @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "company_id")
     public Company company;
 
@@ -91,7 +92,7 @@ public class Certificate extends PanacheEntityBase {
     public boolean refresher;
 
     /** The certificate this one continues (issued on a refresher pass). */
-    @ManyToOne
+    @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "renews_id")
     public Certificate renews;
 
@@ -171,9 +172,11 @@ public class Certificate extends PanacheEntityBase {
      * {@code today} (expired ones included): what a company admin should chase.
      */
     public static List<Certificate> dueForRenewal(Company company, LocalDate today) {
-        return list("from Certificate c where c.member.company.id = ?1 and c.revokedAt is null and c.renewalOpensOn <= ?2"
-                + " and not exists (select 1 from Certificate later where later.renews = c)"
-                + " order by c.expiresOn, c.id", company.id, today);
+        return list(
+                "from Certificate c join fetch c.member where c.member.company.id = ?1 and c.revokedAt is null and c.renewalOpensOn <= ?2"
+                        + " and not exists (select 1 from Certificate later where later.renews = c)"
+                        + " order by c.expiresOn, c.id",
+                company.id, today);
     }
 
     public static List<Certificate> newestFirst(int limit) {

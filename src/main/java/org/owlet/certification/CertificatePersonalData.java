@@ -1,5 +1,6 @@
 package org.owlet.certification;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ public class CertificatePersonalData implements PersonalData {
 
     @Override
     public Object export(Member member) {
-        List<Map<String, Object>> list = new java.util.ArrayList<>();
+        List<Map<String, Object>> list = new ArrayList<>();
         for (Certificate c : Certificate.ofMember(member)) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("id", c.id);

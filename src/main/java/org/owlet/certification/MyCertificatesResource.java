@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
+import org.owlet.learning.AssessmentService;
+import org.owlet.learning.Attempt;
 import org.owlet.organization.Caller;
 import org.owlet.organization.Member;
 import org.owlet.web.errors.InvalidInput;
@@ -43,7 +45,7 @@ public class MyCertificatesResource {
     Caller caller;
 
     @Inject
-    org.owlet.learning.AssessmentService learning;
+    AssessmentService learning;
 
     @GET
     @Produces(MediaType.TEXT_HTML)
@@ -82,7 +84,7 @@ public class MyCertificatesResource {
         if (!certificate.isRenewable(certificates.today())) {
             throw new NotAllowed(CertificationRefusal.NOT_RENEWABLE);
         }
-        org.owlet.learning.Attempt attempt = learning.startRefresher(me, certificate.courseId);
+        Attempt attempt = learning.startRefresher(me, certificate.courseId);
         return Response.seeOther(URI.create("/learn/attempts/" + attempt.id)).build();
     }
 

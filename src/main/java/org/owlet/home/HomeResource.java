@@ -1,5 +1,6 @@
 package org.owlet.home;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.owlet.catalog.CatalogService;
 import org.owlet.catalog.model.Course;
 import org.owlet.catalog.model.Module;
+import org.owlet.certification.CertificationService;
 import org.owlet.learning.Attempt;
 import org.owlet.learning.DrillService;
 import org.owlet.learning.Enrolment;
@@ -21,7 +23,9 @@ import org.owlet.learning.EnrolmentService;
 import org.owlet.learning.ProgressService;
 import org.owlet.organization.Caller;
 import org.owlet.organization.Member;
+import org.owlet.web.Languages;
 import org.owlet.web.LocaleResolver;
+import org.owlet.web.TimeSource;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -46,7 +50,7 @@ public class HomeResource {
     public record CertificateRow(String course, LocalDate expiresOn, boolean expired, boolean renewable) {
     }
 
-    public record AttemptRow(String module, int percent, Boolean passed, java.time.Instant at, String language) {
+    public record AttemptRow(String module, int percent, Boolean passed, Instant at, String language) {
     }
 
     public record CourseProgress(String id, String title, Enrolment enrolment, String completionLanguage, int lessonsRead,
@@ -55,7 +59,7 @@ public class HomeResource {
 
     /** A language's own name (Français, 中文…) for a stored tag. */
     static String languageName(String tag) {
-        return tag == null ? "" : org.owlet.web.Languages.match(tag).map(org.owlet.web.Languages.Language::nativeName).orElse(tag);
+        return tag == null ? "" : Languages.match(tag).map(Languages.Language::nativeName).orElse(tag);
     }
 
     @CheckedTemplate
@@ -85,10 +89,10 @@ public class HomeResource {
     LocaleResolver locales;
 
     @Inject
-    org.owlet.web.TimeSource time;
+    TimeSource time;
 
     @Inject
-    org.owlet.certification.CertificationService certificates;
+    CertificationService certificates;
 
     @GET
     public TemplateInstance home() {

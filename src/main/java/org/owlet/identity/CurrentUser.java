@@ -1,6 +1,7 @@
 package org.owlet.identity;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -9,6 +10,8 @@ import java.util.TreeSet;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonString;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.owlet.organization.Caller;
@@ -19,6 +22,7 @@ import org.owlet.web.TimeSource;
 
 import io.quarkus.oidc.IdToken;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.Context;
 
 /**
  * Who is calling: the claims of the access token (bearer calls, and the code flow's access token for
@@ -128,7 +132,7 @@ public class CurrentUser implements PreferredLanguage, Caller {
     public Optional<String> forCurrentUser() {
         // a 403 from @RolesAllowed is rendered on the event loop, where the database may not be used:
         // the error page then takes the language from the cookie or Accept-Language
-        if (!isSignedIn() || io.vertx.core.Context.isOnEventLoopThread()) {
+        if (!isSignedIn() || Context.isOnEventLoopThread()) {
             return Optional.empty();
         }
         return members.find(subject()).map(m -> m.preferredLanguage);
@@ -136,7 +140,7 @@ public class CurrentUser implements PreferredLanguage, Caller {
 
     private String claim(String name) {
         Object value = rawClaim(name);
-        return value == null ? null : value instanceof jakarta.json.JsonString s ? s.getString() : value.toString();
+        return value == null ? null : value instanceof JsonString s ? s.getString() : value.toString();
     }
 
     private Object rawClaim(String name) {
@@ -168,13 +172,13 @@ public class CurrentUser implements PreferredLanguage, Caller {
         if (claim == null) {
             return List.of();
         }
-        if (claim instanceof jakarta.json.JsonArray array) {
-            return array.stream().map(v -> v instanceof jakarta.json.JsonString s ? s.getString() : v.toString()).toList();
+        if (claim instanceof JsonArray array) {
+            return array.stream().map(v -> v instanceof JsonString s ? s.getString() : v.toString()).toList();
         }
-        if (claim instanceof java.util.Collection<?> collection) {
+        if (claim instanceof Collection<?> collection) {
             return collection.stream().map(String::valueOf).toList();
         }
-        if (claim instanceof jakarta.json.JsonString s) {
+        if (claim instanceof JsonString s) {
             return List.of(s.getString());
         }
         return List.of(claim.toString());

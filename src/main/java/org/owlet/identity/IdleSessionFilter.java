@@ -1,7 +1,10 @@
 package org.owlet.identity;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Optional;
 
 import jakarta.inject.Inject;
@@ -93,9 +96,9 @@ public class IdleSessionFilter {
                 .reduce("", String::concat);
         try {
             byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(session.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(digest, 0, 8);
-        } catch (java.security.NoSuchAlgorithmException impossible) {
+                    .digest(session.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException(impossible);
         }
     }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -26,7 +27,7 @@ public class AuditEntry extends PanacheEntityBase {
     @Column(nullable = false)
     public Instant at;
 
-    @ManyToOne
+    @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "actor_id")
     public Member actor;
 
@@ -37,11 +38,11 @@ public class AuditEntry extends PanacheEntityBase {
     @Column(nullable = false)
     public String action;
 
-    @ManyToOne
+    @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "company_id")
     public Company company;
 
-    @ManyToOne
+    @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "target_id")
     public Member target;
 
@@ -51,7 +52,7 @@ public class AuditEntry extends PanacheEntityBase {
     public String details;
 
     public static List<AuditEntry> latest(int limit) {
-        return find("order by at desc, id desc").page(0, limit).list();
+        return find("from AuditEntry e left join fetch e.company order by e.at desc, e.id desc").page(0, limit).list();
     }
 
     public static List<AuditEntry> about(Member member) {

@@ -186,7 +186,10 @@ public class MemberService {
     /** Members this admin's company removed, who can be re-added. */
     public List<Member> removed(Member admin) {
         Company company = companyOf(admin);
-        return CompanyRemoval.<CompanyRemoval> list("company.id = ?1 order by removedAt desc", company.id).stream()
+        return CompanyRemoval
+                .<CompanyRemoval> list("from CompanyRemoval r join fetch r.member where r.company.id = ?1 order by r.removedAt desc",
+                        company.id)
+                .stream()
                 .map(r -> r.member).toList();
     }
 

@@ -1,5 +1,6 @@
 package org.owlet.web;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -49,7 +50,7 @@ public class LocaleResolver {
         }
         // a saved preference may need the database: never look it up on an I/O thread (e.g. when an
         // authentication failure is turned into an error page before the request reaches a worker)
-        for (PreferredLanguage source : Context.isOnEventLoopThread() ? java.util.List.<PreferredLanguage> of() : preferred) {
+        for (PreferredLanguage source : Context.isOnEventLoopThread() ? List.<PreferredLanguage> of() : preferred) {
             Optional<Languages.Language> saved = source.forCurrentUser().flatMap(Languages::match);
             if (saved.isPresent()) {
                 return saved.get();

@@ -1,5 +1,6 @@
 package org.owlet.web;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Set;
 
@@ -60,7 +61,7 @@ public class PageInfo {
             return "/";
         }
         try {
-            java.net.URI parsed = java.net.URI.create(referer);
+            URI parsed = URI.create(referer);
             String host = request.authority() == null ? null : request.authority().host();
             if (parsed.getHost() != null && host != null && !parsed.getHost().equalsIgnoreCase(host)) {
                 return "/";
