@@ -1,6 +1,5 @@
 package org.owlet.learning;
 
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,7 +60,8 @@ public class AssessmentService {
     @Inject
     Event<FinalAssessmentPassed> passed;
 
-    private final SecureRandom random = new SecureRandom();
+    @Inject
+    Shuffler shuffler;
 
     public FinalStatus finalStatus(Member member, Course course) {
         Module.FinalAssessment assessment = course.finalAssessment().orElseThrow(() -> new NotFound("final of " + course.id()));
@@ -144,7 +144,7 @@ public class AssessmentService {
 
     private Attempt newAttempt(Member member, Course course, Module module, Activity kind, int draw) {
         List<String> pool = new ArrayList<>(module.itemIds());
-        long seed = random.nextLong();
+        long seed = shuffler.nextSeed();
         Collections.shuffle(pool, new Random(seed));
         Member managed = Member.findById(member.id);
         Attempt attempt = new Attempt();

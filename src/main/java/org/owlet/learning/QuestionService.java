@@ -1,11 +1,9 @@
 package org.owlet.learning;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Random;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -23,7 +21,7 @@ import org.owlet.web.errors.NotFound;
 
 /**
  * Renders questions and records each one on the server ({@link RenderedQuestion}): the key the page carries, the
- * time it was shown and the order of its options. Reloading a question that is still unanswered shows the same
+ * time it was shown and the order of its options (shuffled for each rendered question). Reloading a question that is still unanswered shows the same
  * question again (same key, same order, same shown time), so a reload neither reshuffles nor resets the clock.
  */
 @ApplicationScoped
@@ -38,6 +36,9 @@ public class QuestionService {
 
     @Inject
     TimeSource time;
+
+    @Inject
+    Shuffler shuffler;
 
     /** A drill card for the member (unnumbered). */
     @Transactional
@@ -56,7 +57,7 @@ public class QuestionService {
         Item item = course.item(itemId).orElseThrow(() -> new NotFound("item " + itemId));
         ItemView authored = catalog.learnerView(course, item, language);
         RenderedQuestion rendered = open(member, course, activity, moduleId, attempt, itemId)
-                .orElseGet(() -> record(member, course, activity, moduleId, attempt, itemId, firstOrder(authored, attempt)));
+                .orElseGet(() -> record(member, course, activity, moduleId, attempt, itemId, firstOrder(authored)));
         ItemView view = ordered(authored, rendered.order());
         boolean multiple = view instanceof ItemView.ChoiceView choice && choice.multiple();
         return new Question(view, rendered.key, number, total, multiple);
@@ -92,24 +93,21 @@ public class QuestionService {
     }
 
     /**
-     * The order a new question shows its choices in: in an attempt (quiz, final, refresher) options are shuffled with
-     * the attempt's seed; drill cards keep the author's order. Regions and phrases keep theirs.
+     * The order a new question shows its options, hotspot regions (the keyboard list) and listing phrases in: shuffled
+     * for every rendered question, in drills, quizzes, finals and refreshers alike, so the author's order (where the
+     * right answer tends to come first) tells the learner nothing. The review pages keep the author's order.
      */
-    private static List<String> firstOrder(ItemView view, Attempt attempt) {
+    private List<String> firstOrder(ItemView view) {
+        List<String> ids = new ArrayList<>();
         if (view instanceof ItemView.ChoiceView choice) {
-            List<String> ids = new ArrayList<>(choice.options().stream().map(ItemView.OptionView::id).toList());
-            if (attempt != null) {
-                Collections.shuffle(ids, new Random(attempt.seed ^ choice.id().hashCode()));
-            }
-            return ids;
+            choice.options().forEach(o -> ids.add(o.id()));
+        } else if (view instanceof ItemView.HotspotView hotspot) {
+            hotspot.regions().forEach(r -> ids.add(r.id()));
+        } else if (view instanceof ItemView.TriageView triage) {
+            triage.phrases().forEach(p -> ids.add(p.id()));
         }
-        if (view instanceof ItemView.HotspotView hotspot) {
-            return hotspot.regions().stream().map(ItemView.RegionView::id).toList();
-        }
-        if (view instanceof ItemView.TriageView triage) {
-            return triage.phrases().stream().map(ItemView.PhraseView::id).toList();
-        }
-        return List.of();
+        shuffler.shuffle(ids);
+        return ids;
     }
 
     /** The view with its choices, regions or phrases in the recorded order. */
