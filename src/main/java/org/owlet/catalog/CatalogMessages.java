@@ -34,6 +34,7 @@ public interface CatalogMessages {
     @Message String review_sample_again();
     @Message String review_sample_back();
     @Message String review_sample_link();
+    @Message String review_integrity_link();
     @Message String review_images();
     @Message String review_missing();
     @Message String review_row_question();

@@ -132,7 +132,7 @@ public class AssessmentService {
     public Attempt startRefresher(Member member, String courseId) {
         Course course = enrolments.course(courseId);
         Module.FinalAssessment assessment = course.finalAssessment().orElseThrow(() -> new NotFound("final of " + courseId));
-        int draw = Math.min(assessment.pool().size(), Math.max(5, assessment.draw() / 2));
+        int draw = refresherDraw(assessment);
         return Transactions.retrying(START_RACES, () -> open(member, courseId, Activity.REFRESHER, assessment.id())
                 .orElseGet(() -> newAttempt(member, course, assessment, Activity.REFRESHER, draw)));
     }
@@ -142,10 +142,25 @@ public class AssessmentService {
                 .firstResultOptional();
     }
 
+    /** A refresher's length: half the final's draw, at least five questions, at most the pool. */
+    static int refresherDraw(Module.FinalAssessment assessment) {
+        return Math.min(assessment.pool().size(), Math.max(5, assessment.draw() / 2));
+    }
+
+    /** The items an attempt asks, in order: the pool shuffled with the attempt's seed, the first {@code draw}. */
+    static List<String> draw(List<String> pool, int draw, long seed) {
+        List<String> shuffled = new ArrayList<>(pool);
+        Collections.shuffle(shuffled, new Random(seed));
+        return List.copyOf(shuffled.subList(0, Math.min(draw, shuffled.size())));
+    }
+
+    /** Whether a score (0–1) reaches a pass mark in percent, rounded to one decimal as the result page shows it. */
+    static boolean passes(double score, int passMark) {
+        return Math.round(score * 1000) / 10.0 >= passMark;
+    }
+
     private Attempt newAttempt(Member member, Course course, Module module, Activity kind, int draw) {
-        List<String> pool = new ArrayList<>(module.itemIds());
         long seed = shuffler.nextSeed();
-        Collections.shuffle(pool, new Random(seed));
         Member managed = Member.findById(member.id);
         Attempt attempt = new Attempt();
         attempt.member = managed;
@@ -156,7 +171,7 @@ public class AssessmentService {
         attempt.moduleId = module.id();
         attempt.kind = kind;
         attempt.language = course.defaultLanguage();
-        attempt.itemIds = String.join(",", pool.subList(0, Math.min(draw, pool.size())));
+        attempt.itemIds = String.join(",", draw(module.itemIds(), draw, seed));
         attempt.seed = seed;
         attempt.startedAt = time.now();
         attempt.openKey = Attempt.openKey(kind, module.id());
@@ -207,7 +222,7 @@ public class AssessmentService {
         Instant now = time.now();
         String lang = course.languageFor(language);
         Boolean pass = course.module(attempt.moduleId).orElseThrow() instanceof Module.FinalAssessment assessment
-                ? Math.round(score * 1000) / 10.0 >= assessment.passMark() : null;
+                ? passes(score, assessment.passMark()) : null;
         int closed = Attempt.update("submittedAt = ?1, score = ?2, passed = ?3, language = ?4, openKey = null"
                 + " where id = ?5 and submittedAt is null", now, score, pass, lang, attemptId);
         Attempt.getEntityManager().refresh(attempt);

@@ -86,4 +86,28 @@ public interface LearnMessages {
     @Message String not_allowed_question();
 
     @Message String answer_too_large();
+
+    @Message String integrity_title();
+    @Message String integrity_back();
+    @Message String integrity_lead(int attempts, long seed);
+    @Message String integrity_caption();
+    @Message String integrity_col_course();
+    @Message String integrity_col_assessment();
+    @Message String integrity_col_strategy();
+    @Message String integrity_col_mean();
+    @Message String integrity_col_passed();
+    @Message String integrity_over_limit();
+    @Message String integrity_assessment_final();
+    @Message String integrity_assessment_refresher();
+    @Message String integrity_strategy_first_option();
+    @Message String integrity_strategy_last_option();
+    @Message String integrity_strategy_longest_option();
+    @Message String integrity_strategy_shortest_option();
+    @Message String integrity_strategy_most_specific_option();
+    @Message String integrity_strategy_always_false();
+    @Message String integrity_strategy_always_remove();
+    @Message String integrity_strategy_always_allow();
+    @Message String integrity_strategy_same_decision_for_the_same_prompt();
+    @Message String integrity_strategy_keyword_in_the_stem();
+    @Message String integrity_strategy_memorised_every_drill_and_quiz_key();
 }

@@ -93,6 +93,7 @@ public abstract class RouteMatrix {
         EXPECTATIONS.put("GET /review", Access.COALITION_ADMIN);
         EXPECTATIONS.put("GET /review/courses/{id}", Access.COALITION_ADMIN);
         EXPECTATIONS.put("GET /review/sample", Access.COALITION_ADMIN);
+        EXPECTATIONS.put("GET /review/integrity", Access.COALITION_ADMIN);
         EXPECTATIONS.put("GET /review/courses/{id}/items/{itemId}", Access.COALITION_ADMIN);
         EXPECTATIONS.put("GET /review/courses/{id}/lessons/{lessonId}", Access.COALITION_ADMIN);
         EXPECTATIONS.put("GET /home", Access.SIGNED_IN);
