@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.owlet.catalog.format.CatalogReader;
 import org.owlet.catalog.format.LoadedCatalog;
 import org.owlet.catalog.model.Course;
+import org.owlet.catalog.model.Item;
 
 /**
  * Learners who never look at the picture or understand the text, 2,000 attempts each at every final and refresher of
@@ -31,16 +32,35 @@ class BlindGuessersTest {
     static final double MAX_PASS_RATE = 0.01;
 
     /**
-     * Known to pass today, as "course / assessment / strategy": every item of these finals also stands in a drill deck
-     * or quiz pool, whose feedback shows its key, so memorising drills and quizzes passes the final.
+     * Known to pass today, as "course / assessment / strategy", each to be removed by the assessment-integrity work:
+     * every item of the finals also stands in a drill deck or quiz pool, whose feedback shows its key, so memorising
+     * drills and quizzes passes (held-out finals remove it); refreshers draw only 7 questions at an 80 % pass mark, so
+     * luck or a regularity of the content (the longest option, the decision a prompt's wording goes with, the share of
+     * listings to allow) passes more than 1 % of them (longer refreshers, one prompt per item type and balanced
+     * decisions remove those).
      */
     static final Set<String> KNOWN = Set.of(
             "bigcats-pangolins-medicinal / final / memorised every drill and quiz key",
             "bigcats-pangolins-medicinal / refresher / memorised every drill and quiz key",
+            "coded-language-triage / final / memorised every drill and quiz key",
+            "coded-language-triage / refresher / memorised every drill and quiz key",
             "ivory-horn-casque / final / memorised every drill and quiz key",
             "ivory-horn-casque / refresher / memorised every drill and quiz key",
             "live-animals / final / memorised every drill and quiz key",
-            "live-animals / refresher / memorised every drill and quiz key");
+            "live-animals / refresher / memorised every drill and quiz key",
+            // refreshers ask 7 questions at an 80 % mark: 6 of 7 by luck or by a regularity of the content
+            "bigcats-pangolins-medicinal / refresher / longest option",
+            "bigcats-pangolins-medicinal / refresher / always allow",
+            "bigcats-pangolins-medicinal / refresher / same decision for the same prompt",
+            "coded-language-triage / refresher / first option",
+            "coded-language-triage / refresher / always allow",
+            "coded-language-triage / refresher / same decision for the same prompt",
+            "ivory-horn-casque / refresher / same decision for the same prompt",
+            "live-animals / refresher / first option",
+            "live-animals / refresher / longest option",
+            "live-animals / refresher / most specific option",
+            "live-animals / refresher / always allow",
+            "live-animals / refresher / same decision for the same prompt");
 
     static LoadedCatalog catalog;
 
@@ -70,15 +90,13 @@ class BlindGuessersTest {
     }
 
     @Test
-    void aLearnerWhoKnowsTheKeysPassesEveryAttempt() {
-        // the simulator itself: the memoriser on items it practised answers right, so a pool of practised items passes
-        Course course = catalog.courses().get(0);
-        BlindGuessers.Knowledge all = new BlindGuessers.Knowledge(Set.copyOf(course.finalAssessment().orElseThrow().pool()),
-                java.util.Map.of());
-        for (String itemId : course.finalAssessment().orElseThrow().pool()) {
-            var item = course.item(itemId).orElseThrow();
-            assertThat(Scoring.score(item, BlindGuessers.right(item))).as(itemId).isEqualTo(1.0);
+    void whatTheMemoriserAnswersIsRightForEveryItemOfEveryFinal() {
+        // the simulator's "right answer" is the scoring's: a memoriser is never undercounted
+        for (Course course : catalog.courses()) {
+            for (String itemId : course.finalAssessment().orElseThrow().pool()) {
+                Item item = course.item(itemId).orElseThrow();
+                assertThat(Scoring.score(item, BlindGuessers.right(item))).as(course.id() + " " + itemId).isEqualTo(1.0);
+            }
         }
-        assertThat(all.practised()).isNotEmpty();
     }
 }
