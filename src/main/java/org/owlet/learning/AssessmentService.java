@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -149,9 +150,27 @@ public class AssessmentService {
 
     /** The items an attempt asks, in order: the pool shuffled with the attempt's seed, the first {@code draw}. */
     static List<String> draw(List<String> pool, int draw, long seed) {
+        return draw(pool, draw, seed, Set.of());
+    }
+
+    /**
+     * The same draw, but items the learner has not been asked yet come first: a retake of the final, or a refresher,
+     * asks what the earlier attempts did not before it repeats anything.
+     */
+    static List<String> draw(List<String> pool, int draw, long seed, Set<String> seen) {
         List<String> shuffled = new ArrayList<>(pool);
         Collections.shuffle(shuffled, new Random(seed));
-        return List.copyOf(shuffled.subList(0, Math.min(draw, shuffled.size())));
+        List<String> ordered = new ArrayList<>(shuffled.stream().filter(id -> !seen.contains(id)).toList());
+        shuffled.stream().filter(seen::contains).forEach(ordered::add);
+        return List.copyOf(ordered.subList(0, Math.min(draw, ordered.size())));
+    }
+
+    /** The items the member's earlier finals and refreshers of this course asked. */
+    private static Set<String> askedInFinals(Member member, String courseId) {
+        Set<String> asked = new HashSet<>();
+        Attempt.<Attempt> list("member.id = ?1 and courseId = ?2 and kind in ?3", member.id, courseId,
+                List.of(Activity.FINAL, Activity.REFRESHER)).forEach(a -> asked.addAll(a.items()));
+        return asked;
     }
 
     /** Whether a score (0–1) reaches a pass mark in percent, rounded to one decimal as the result page shows it. */
@@ -171,7 +190,8 @@ public class AssessmentService {
         attempt.moduleId = module.id();
         attempt.kind = kind;
         attempt.language = course.defaultLanguage();
-        attempt.itemIds = String.join(",", draw(module.itemIds(), draw, seed));
+        Set<String> seen = kind.isAssessment() ? askedInFinals(member, course.id()) : Set.of();
+        attempt.itemIds = String.join(",", draw(module.itemIds(), draw, seed, seen));
         attempt.seed = seed;
         attempt.startedAt = time.now();
         attempt.openKey = Attempt.openKey(kind, module.id());
