@@ -18,6 +18,7 @@ import org.owlet.catalog.model.Item;
 import org.owlet.catalog.model.Module;
 import org.owlet.catalog.model.Source;
 import org.owlet.catalog.model.Text;
+import org.owlet.catalog.validation.AssessmentIntegrity;
 import org.owlet.catalog.validation.LookalikeBalance;
 import org.owlet.web.Languages;
 
@@ -35,6 +36,9 @@ final class CourseReader {
     /** Where each item was written ("file:line" by "course/item"), for messages that compare items (near duplicates). */
     private final Map<String, String> itemLocations = new HashMap<>();
 
+    /** Where this course's problems start: the editorial rules of assessment integrity run on a course without errors. */
+    private int courseMark;
+
     CourseReader(CatalogFiles files, Map<String, Source> sources, Images images) {
         this.files = files;
         this.sources = sources;
@@ -49,6 +53,7 @@ final class CourseReader {
 
     /** The course, or {@code null} if it cannot be built; problems are reported either way (a course with errors is still returned). */
     Course read(Path courseFile) {
+        courseMark = files.problems.mark();
         String name = files.display(courseFile);
         Fields course = files.parse(courseFile, name);
         if (course == null) {
@@ -174,6 +179,10 @@ final class CourseReader {
                         .orElse(course);
                 checkGate(where, "lessonsRead", f.gate().lessonsRead(), "lesson", kinds);
                 checkGate(where, "quizzesAttempted", f.gate().quizzesAttempted(), "quiz", kinds);
+                if (!files.problems.errorsSince(courseMark)) {
+                    AssessmentIntegrity.heldOut(f, modules).ifPresent(message -> where.error("pool", message));
+                    AssessmentIntegrity.poolSize(f).ifPresent(message -> where.error("draw", message));
+                }
             }
         }
         for (Map.Entry<String, Item> item : context.items.entrySet()) {
@@ -183,7 +192,16 @@ final class CourseReader {
                         "item is not used by any module");
             }
         }
-        LookalikeBalance.ofListings(context.items.values()).ifPresent(message -> course.warning("modules", message));
+        if (files.problems.errorsSince(courseMark)) {
+            return modules; // the editorial rules below judge a course that is otherwise valid
+        }
+        AssessmentIntegrity.balance(context.items.values()).forEach(message -> course.error("modules", message));
+        for (Map.Entry<String, Item> item : context.items.entrySet()) {
+            AssessmentIntegrity.longOption(item.getValue()).ifPresent(message -> {
+                String[] where = context.itemWhere.get(item.getKey()).split(":");
+                files.problems.warning(where[0], Integer.parseInt(where[1]), "items[" + item.getKey() + "].correct", message);
+            });
+        }
         return modules;
     }
 

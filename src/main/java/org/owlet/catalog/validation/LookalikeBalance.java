@@ -1,27 +1,25 @@
 package org.owlet.catalog.validation;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.owlet.catalog.model.AnswerKey;
 import org.owlet.catalog.model.Item;
 import org.owlet.catalog.model.Tags;
 
 /**
  * Editorial rule: learners must practise telling legal look-alikes from protected products, not suspecting
- * everything. Warns when a drill deck does not say what its cards show or holds too few look-alikes, and when
- * a course's listings are mostly to be taken down. Each check gives the warning's message; the reader that
+ * everything. Warns when a drill deck does not say what its cards show or holds too few look-alikes (the balance
+ * of listings' decisions is {@link AssessmentIntegrity}'s). Each check gives the warning's message; the reader that
  * knows the file and line reports it.
  */
 public final class LookalikeBalance {
 
-    /** Share of legal look-alikes below which a drill deck or a course's listings teach suspicion, not discrimination. */
+    /** Share of legal look-alikes below which a drill deck teaches suspicion, not discrimination. */
     static final int MIN_LOOKALIKE_PERCENT = 40;
 
-    /** Decks and listings are checked for balance from this many cards (a two-card demo deck is not a drill). */
+    /** Decks are checked for balance from this many cards (a two-card demo deck is not a drill). */
     static final int MIN_BALANCED = 4;
 
     private LookalikeBalance() {
@@ -55,18 +53,6 @@ public final class LookalikeBalance {
         } else if (lookalikes * 100 < deck.size() * MIN_LOOKALIKE_PERCENT) {
             return Optional.of(lookalikes + " of " + deck.size() + " cards show a legal look-alike; expected at least "
                     + MIN_LOOKALIKE_PERCENT + " %, so learners practise telling look-alikes from protected products");
-        }
-        return Optional.empty();
-    }
-
-    /** The warning for a course whose listing-triage items are mostly to be removed: those that stay up must be about as common. */
-    public static Optional<String> ofListings(Collection<Item> items) {
-        long listings = items.stream().filter(Item.ListingTriage.class::isInstance).count();
-        long allowed = items.stream()
-                .filter(i -> i instanceof Item.ListingTriage t && t.key().decision() == AnswerKey.Decision.ALLOW).count();
-        if (listings >= MIN_BALANCED && allowed * 100 < listings * MIN_LOOKALIKE_PERCENT) {
-            return Optional.of(allowed + " of " + listings + " listing-triage items are to be allowed; expected at least "
-                    + MIN_LOOKALIKE_PERCENT + " %, so learners practise keeping legal listings up, not only taking listings down");
         }
         return Optional.empty();
     }
