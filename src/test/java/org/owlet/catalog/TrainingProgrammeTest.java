@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -17,6 +19,7 @@ import org.owlet.catalog.model.AnswerKey;
 import org.owlet.catalog.model.Course;
 import org.owlet.catalog.model.Item;
 import org.owlet.catalog.model.Module;
+import org.owlet.catalog.model.Tags;
 import org.owlet.catalog.validation.Problem;
 import org.owlet.web.Languages;
 
@@ -124,6 +127,99 @@ class TrainingProgrammeTest {
             assertThat(lookalikes * 100 / cards.size()).as(course.id() + ": " + lookalikes + " look-alikes of "
                     + cards.size() + " cards").isBetween(45L, 60L);
         }
+    }
+
+    // ------------------------------------------------------------------ assessment integrity: the test cannot be read instead of the product
+
+    @Test
+    void finalsAreHeldOutFromDrillsAndQuizzesWithPoolsThreeTimesTheirDraw() {
+        for (Course course : courses.values()) {
+            Module.FinalAssessment exam = course.finalAssessment().orElseThrow();
+            Set<String> practised = new TreeSet<>();
+            course.modules().stream().filter(m -> m instanceof Module.Drill || m instanceof Module.Quiz)
+                    .forEach(m -> practised.addAll(m.itemIds()));
+            Set<String> shared = new TreeSet<>(exam.pool());
+            shared.retainAll(practised);
+            // a drill or quiz shows its key in the feedback: a learner who memorised them must not pass the final
+            assertThat(shared).as(course.id() + ": final items also in a drill or quiz").isEmpty();
+            assertThat(exam.pool().size()).as(course.id() + ": final pool").isGreaterThanOrEqualTo(3 * exam.draw());
+        }
+    }
+
+    @Test
+    void trueFalseStatementsAreAboutAsOftenTrueAsFalse() {
+        for (Course course : courses.values()) {
+            List<Item.TrueFalse> statements = items(course, Item.TrueFalse.class);
+            long trueOnes = statements.stream().filter(t -> t.key().value()).count();
+            assertThat(statements).as(course.id()).isNotEmpty();
+            assertThat(trueOnes * 100.0 / statements.size()).as(course.id() + ": " + trueOnes + " of " + statements.size() + " true")
+                    .isBetween(35.0, 65.0);
+        }
+    }
+
+    @Test
+    void everyDecisionIsCommonEnoughThatNoneCanBeGuessed() {
+        for (Course course : courses.values()) {
+            List<Item.ListingTriage> listings = items(course, Item.ListingTriage.class);
+            Map<AnswerKey.Decision, Long> counts = listings.stream()
+                    .collect(Collectors.groupingBy(l -> l.key().decision(), Collectors.counting()));
+            String what = course.id() + ": " + counts + " of " + listings.size();
+            assertThat(share(counts.get(AnswerKey.Decision.ALLOW), listings.size())).as(what + " allow").isBetween(30.0, 60.0);
+            assertThat(share(counts.get(AnswerKey.Decision.REMOVE), listings.size())).as(what + " remove").isBetween(30.0, 60.0);
+            assertThat(share(counts.get(AnswerKey.Decision.ESCALATE), listings.size())).as(what + " escalate")
+                    .isGreaterThanOrEqualTo(10.0);
+        }
+    }
+
+    @Test
+    void codedTermsOftenMeanSomethingHarmless() {
+        for (Course course : courses.values()) {
+            List<Item.CodedTerm> terms = items(course, Item.CodedTerm.class);
+            long harmless = terms.stream().filter(t -> t.common().tags().subject().contains(Tags.LOOKALIKE)).count();
+            long tagged = terms.stream().filter(t -> !t.common().tags().subject().isEmpty()).count();
+            assertThat(tagged).as(course.id() + ": every coded term says whether its meaning is harmless").isEqualTo(terms.size());
+            assertThat(share(harmless, terms.size())).as(course.id() + ": " + harmless + " of " + terms.size() + " harmless")
+                    .isGreaterThanOrEqualTo(30.0);
+        }
+    }
+
+    @Test
+    void theRightOptionIsNotTheLongestMoreOftenThanChance() {
+        for (Course course : courses.values()) {
+            int single = 0;
+            int longest = 0;
+            double chance = 0;
+            for (Item item : course.items().values()) {
+                List<Item.Option> options = item instanceof Item.ImageChoice i ? i.options()
+                        : item instanceof Item.CodedTerm i ? i.options() : item instanceof Item.SingleChoice i ? i.options() : null;
+                if (options == null || ((AnswerKey.Choice) item.key()).correct().size() != 1) {
+                    continue;
+                }
+                String right = ((AnswerKey.Choice) item.key()).correct().iterator().next();
+                int rightLength = options.stream().filter(o -> o.id().equals(right)).findFirst().orElseThrow().text().in("en").length();
+                List<Integer> others = options.stream().filter(o -> !o.id().equals(right)).map(o -> o.text().in("en").length()).toList();
+                single++;
+                chance += 1.0 / options.size();
+                longest += others.stream().allMatch(l -> rightLength > l) ? 1 : 0;
+                double mean = others.stream().mapToInt(Integer::intValue).average().orElse(rightLength);
+                assertThat(rightLength).as(course.id() + "/" + item.id() + ": right option's length against the others' mean " + mean)
+                        .isLessThanOrEqualTo((int) Math.floor(1.5 * mean));
+            }
+            assertThat(share(longest, single)).as(course.id() + ": right option strictly the longest in " + longest + " of " + single)
+                    .isLessThanOrEqualTo(100 * chance / single + 10);
+        }
+    }
+
+    private static <T extends Item> List<T> items(Course course, Class<T> type) {
+        return course.items().values().stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    private static double share(Long count, int of) {
+        return count == null ? 0 : 100.0 * count / of;
+    }
+
+    private static double share(long count, int of) {
+        return 100.0 * count / of;
     }
 
     static int words(String markdown) {
