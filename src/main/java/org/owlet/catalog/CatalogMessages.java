@@ -38,6 +38,7 @@ public interface CatalogMessages {
     @Message String review_images();
     @Message String review_missing();
     @Message String review_row_question();
+    @Message String review_row_context();
     @Message String review_row_statement();
     @Message String review_row_term();
     @Message String review_row_option(String id);

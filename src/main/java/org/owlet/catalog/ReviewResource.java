@@ -109,7 +109,7 @@ public class ReviewResource {
         Course course = find(id);
         String lang = course.languageFor(locales.language().tag());
         List<ItemLine> items = course.items().values().stream()
-                .map(i -> new ItemLine(i.id(), i.type(), i.stem().in(lang, course.defaultLanguage()))).toList();
+                .map(i -> new ItemLine(i.id(), i.type(), summary(i, lang, course.defaultLanguage()))).toList();
         List<Module> lessons = course.modules().stream().filter(Module.Lesson.class::isInstance).toList();
         return Templates.course(course, lessons, items);
     }
@@ -160,7 +160,7 @@ public class ReviewResource {
             Item item = entry.item();
             String lang = course.languageFor(locales.language().tag());
             ReviewItem review = review(course, item);
-            picked.add(new SampleLine(course, item, item.stem().in(lang, course.defaultLanguage()), review.key(),
+            picked.add(new SampleLine(course, item, summary(item, lang, course.defaultLanguage()), review.key(),
                     item.common().explanation().in(lang, course.defaultLanguage()),
                     item.common().cue().in(lang, course.defaultLanguage()), review.sources()));
         }
@@ -187,7 +187,9 @@ public class ReviewResource {
             key = keyText(i.key(), i.options(), lang);
         } else if (item instanceof Item.CodedTerm i) {
             rows.add(new Row(m.review_row_term(), List.of(new Cell(i.termLanguage(), i.term(), false))));
-            rows.add(row(m.review_row_question(), i.question(), languages));
+            if (!i.context().isEmpty()) {
+                rows.add(row(m.review_row_context(), i.context(), languages));
+            }
             options(rows, i.options(), i.key(), languages, m);
             key = keyText(i.key(), i.options(), lang);
         } else if (item instanceof Item.SingleChoice i) {
@@ -207,7 +209,9 @@ public class ReviewResource {
             }
             key = String.join(", ", i.key().targets());
         } else if (item instanceof Item.ListingTriage i) {
-            rows.add(row(m.review_row_question(), i.question(), languages));
+            if (!i.context().isEmpty()) {
+                rows.add(row(m.review_row_context(), i.context(), languages));
+            }
             rows.add(filled(m.review_row_listing_title(), i.listing().title(), i, languages));
             rows.add(filled(m.review_row_listing_body(), i.listing().body(), i, languages));
             rows.add(row(m.review_row_location(), i.listing().location(), languages));
@@ -279,4 +283,14 @@ public class ReviewResource {
                 .map(l -> new Cell(l, LearnerViews.listingText(template.in(l, l), item, l), false)).toList());
     }
 
+    /** What a list shows for an item: its question or statement; a listing's title, a coded term's term. */
+    private static String summary(Item item, String lang, String fallback) {
+        if (item instanceof Item.ListingTriage t) {
+            return t.listing().title().in(lang, fallback).replaceAll("[{}]", "");
+        }
+        if (item instanceof Item.CodedTerm c) {
+            return c.term();
+        }
+        return item.stem().in(lang, fallback);
+    }
 }

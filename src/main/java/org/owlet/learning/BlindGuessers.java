@@ -126,7 +126,7 @@ public final class BlindGuessers {
         Map<String, Map<AnswerKey.Decision, Integer>> seen = new HashMap<>();
         for (String id : practised) {
             course.item(id).filter(Item.ListingTriage.class::isInstance).map(Item.ListingTriage.class::cast)
-                    .ifPresent(t -> seen.computeIfAbsent(text(t.question().in(EN)), q -> new LinkedHashMap<>())
+                    .ifPresent(t -> seen.computeIfAbsent(text(t.context().in(EN)), q -> new LinkedHashMap<>())
                             .merge(t.key().decision(), 1, Integer::sum));
         }
         Map<String, AnswerKey.Decision> byPrompt = new HashMap<>();

@@ -23,6 +23,7 @@ import org.owlet.organization.Member;
 import org.owlet.testing.Fixtures;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
@@ -188,5 +189,26 @@ class AnsweringRulesTest {
                 .singleResult());
         assertThat(answer.shownAt).isEqualTo(shown.shownAt);
         assertThat(answer.shownAt.toEpochMilli()).isPositive();
+    }
+
+    @Test
+    @TestSecurity(user = "pat@acme.example", roles = "learner")
+    @OidcSecurity(claims = { @Claim(key = "sub", value = "pat-prompts"), @Claim(key = "email", value = "pat@acme.example") })
+    void aListingAsksTheInterfacesQuestionNotItsOwn() {
+        QuarkusMock.installMockForType(new QuestionOrderTest.SeededShuffler(7L), Shuffler.class);
+        Document listing = null;
+        for (int attempt = 0; attempt < 20 && listing == null; attempt++) {
+            String quiz = given().redirects().follow(false).post("/learn/sample/modules/check/start").then().statusCode(303)
+                    .extract().header("Location");
+            for (int n = 1; n <= 2 && listing == null; n++) {
+                Document page = Jsoup.parse(given().get(quiz + "?n=" + n).then().statusCode(200).extract().asString());
+                listing = page.selectFirst("article.listing") != null ? page : null;
+            }
+            given().redirects().follow(false).post(quiz + "/submit").then().statusCode(303);
+        }
+        assertThat(listing).as("the quiz drew its listing within 20 attempts (seed 7)").isNotNull();
+        assertThat(listing.selectFirst("p.question").text())
+                .isEqualTo("Decide what happens to this listing and mark the phrases that support your decision.");
+        assertThat(listing.select("p.context")).isEmpty(); // the sample listing adds no context
     }
 }

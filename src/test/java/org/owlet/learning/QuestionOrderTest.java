@@ -51,7 +51,7 @@ class QuestionOrderTest {
     QuestionService questions;
 
     /** The shuffler with a fixed seed. */
-    static class SeededShuffler extends Shuffler {
+    public static class SeededShuffler extends Shuffler {
         SeededShuffler(long seed) {
             super(new Random(seed));
         }

@@ -38,7 +38,7 @@ final class ListingTriageReader {
     Item read(Fields item, CourseContext context) {
         List<String> languages = context.languages;
         String are = context.languagesAre;
-        Text question = item.text("question", true, languages, are);
+        Text question = ItemReader.contextOnly(item, "listing-triage", languages, are);
         List<Item.Phrase> phrases = new ArrayList<>();
         Set<String> phraseIds = new LinkedHashSet<>();
         for (Fields phrase : item.maps("phrases", true, "the phrases a learner may mark, each with id and text per language")) {

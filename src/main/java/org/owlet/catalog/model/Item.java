@@ -69,11 +69,19 @@ public sealed interface Item {
         }
     }
 
-    record ListingTriage(Common common, Text question, Listing listing, List<Phrase> phrases, AnswerKey.Triage key) implements Item {
+    /**
+     * A listing to triage. Its question is the interface's, the same for every listing ("Decide what happens to this
+     * listing…"), so its wording cannot hint at the decision; {@code context} is optional text shown with it
+     * ({@link Text#NONE} when there is none).
+     */
+    record ListingTriage(Common common, Text context, Listing listing, List<Phrase> phrases, AnswerKey.Triage key) implements Item {
     }
 
-    /** A term as it appears in listings, in its own language, and the question what it stands for. */
-    record CodedTerm(Common common, String term, String termLanguage, Text question, List<Option> options,
+    /**
+     * A term as it appears in listings, in its own language. The question what it stands for is the interface's, the same
+     * for every term; {@code context} is optional text shown with it ({@link Text#NONE} when there is none).
+     */
+    record CodedTerm(Common common, String term, String termLanguage, Text context, List<Option> options,
             AnswerKey.Choice key) implements Item {
     }
 
@@ -101,7 +109,7 @@ public sealed interface Item {
         return Types.of(this);
     }
 
-    /** The question (or statement) as shown to the learner. */
+    /** The item's own question (or statement); for listings and coded terms their context, maybe {@link Text#NONE}. */
     @JsonIgnore
     default Text stem() {
         if (this instanceof ImageChoice i) {
@@ -109,9 +117,9 @@ public sealed interface Item {
         } else if (this instanceof Hotspot i) {
             return i.question();
         } else if (this instanceof ListingTriage i) {
-            return i.question();
+            return i.context();
         } else if (this instanceof CodedTerm i) {
-            return i.question();
+            return i.context();
         } else if (this instanceof SingleChoice i) {
             return i.question();
         } else if (this instanceof MultiChoice i) {

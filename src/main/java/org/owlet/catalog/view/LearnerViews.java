@@ -61,7 +61,7 @@ public final class LearnerViews {
             return new ItemView.ChoiceView(i.id(), i.type(), i.question().in(lang), ImageView.of(i.image(), lang), null,
                     null, options(i.id(), i.options(), lang), i.key().correct().size() > 1);
         } else if (item instanceof Item.CodedTerm i) {
-            return new ItemView.ChoiceView(i.id(), i.type(), i.question().in(lang), null, i.term(), i.termLanguage(),
+            return new ItemView.ChoiceView(i.id(), i.type(), i.context().in(lang), null, i.term(), i.termLanguage(),
                     options(i.id(), i.options(), lang), i.key().correct().size() > 1);
         } else if (item instanceof Item.SingleChoice i) {
             return new ItemView.ChoiceView(i.id(), i.type(), i.question().in(lang), null, null, null,
@@ -105,7 +105,7 @@ public final class LearnerViews {
                 listing.location().in(lang), listing.images().stream().map(img -> ImageView.of(img, lang)).toList(),
                 listing.market(), listing.policy().in(lang));
         List<String> decisions = List.of("allow", "remove", "escalate");
-        return new ItemView.TriageView(item.id(), item.type(), item.question().in(lang), view, phrases, decisions);
+        return new ItemView.TriageView(item.id(), item.type(), item.context().in(lang), view, phrases, decisions);
     }
 
     private static List<ItemView.Segment> segments(String text, Item.ListingTriage item, String lang, List<String> order) {
