@@ -77,11 +77,8 @@ public sealed interface Item {
     record ListingTriage(Common common, Text context, Listing listing, List<Phrase> phrases, AnswerKey.Triage key) implements Item {
     }
 
-    /**
-     * A term as it appears in listings, in its own language. The question what it stands for is the interface's, the same
-     * for every term; {@code context} is optional text shown with it ({@link Text#NONE} when there is none).
-     */
-    record CodedTerm(Common common, String term, String termLanguage, Text context, List<Option> options,
+    /** A term as it appears in listings, in its own language, and the question what it stands for. */
+    record CodedTerm(Common common, String term, String termLanguage, Text question, List<Option> options,
             AnswerKey.Choice key) implements Item {
     }
 
@@ -109,7 +106,7 @@ public sealed interface Item {
         return Types.of(this);
     }
 
-    /** The item's own question (or statement); for listings and coded terms their context, maybe {@link Text#NONE}. */
+    /** The item's own question (or statement); for listings their context, maybe {@link Text#NONE}. */
     @JsonIgnore
     default Text stem() {
         if (this instanceof ImageChoice i) {
@@ -119,7 +116,7 @@ public sealed interface Item {
         } else if (this instanceof ListingTriage i) {
             return i.context();
         } else if (this instanceof CodedTerm i) {
-            return i.context();
+            return i.question();
         } else if (this instanceof SingleChoice i) {
             return i.question();
         } else if (this instanceof MultiChoice i) {
