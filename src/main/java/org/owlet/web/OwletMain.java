@@ -1,16 +1,29 @@
 package org.owlet.web;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+
+import org.eclipse.microprofile.config.Config;
 
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import io.smallrye.config.DotEnvConfigSourceProvider;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
 
 /**
  * Entry point of the packaged application. In production it checks, before anything starts, that the
  * settings Owlet cannot run without are present, and says in one line per setting what to set — instead
- * of a framework error about an internal property name.
+ * of a framework error about an internal property name. The settings are read the way Quarkus reads them:
+ * environment variables, system properties, a {@code .env} file and a mounted {@code config/application.properties};
+ * either the {@code OWLET_*} variable or the Quarkus property it feeds (e.g. {@code QUARKUS_DATASOURCE_JDBC_URL})
+ * will do.
  */
 @QuarkusMain
 public class OwletMain {
@@ -22,14 +35,27 @@ public class OwletMain {
             "OWLET_OIDC_URL", "the Keycloak realm URL, e.g. https://id.example.org/realms/owlet",
             "OWLET_OIDC_SECRET", "the secret of Owlet's client in that realm");
 
+    /** The property each variable feeds in application.properties ({@code %prod.<property>=${VARIABLE}}). */
+    static final Map<String, String> PROPERTY_OF = Map.of(
+            "OWLET_BADGE_KEY", "owlet.certification.badge-key",
+            "OWLET_DB_URL", "quarkus.datasource.jdbc.url",
+            "OWLET_OIDC_URL", "quarkus.oidc.auth-server-url",
+            "OWLET_OIDC_SECRET", "quarkus.oidc.credentials.secret");
+
+    /** Quarkus gives a mounted {@code config/application.properties} this ordinal: above the one in the jar. */
+    static final int MOUNTED_FILE_ORDINAL = 260;
+
     public static void main(String... args) {
         // dev mode comes through here too, before its profile is known: only the packaged application
         // (java -jar …/quarkus-run.jar) is checked
-        String profile = isPackaged(System.getProperty("java.class.path", "")) ? profile() : "dev";
-        List<String> problems = missingSettings(System.getenv(), profile);
-        if (!problems.isEmpty()) {
-            problems.forEach(System.err::println);
-            System.exit(1);
+        if (isPackaged(System.getProperty("java.class.path", ""))) {
+            String profile = startupConfig(null).getOptionalValue("quarkus.profile", String.class).filter(p -> !p.isBlank())
+                    .orElse("prod");
+            List<String> problems = missingSettings(startupConfig(profile), profile);
+            if (!problems.isEmpty()) {
+                problems.forEach(System.err::println);
+                System.exit(1);
+            }
         }
         Quarkus.run(args);
     }
@@ -38,22 +64,38 @@ public class OwletMain {
         return classPath.endsWith("quarkus-run.jar");
     }
 
-    static String profile() {
-        String profile = System.getProperty("quarkus.profile", System.getenv("QUARKUS_PROFILE"));
-        return profile == null || profile.isBlank() ? "prod" : profile;
+    /** The configuration sources an operator sets Owlet up with, as Quarkus orders them, for {@code profile}. */
+    static Config startupConfig(String profile) {
+        SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder().addDefaultSources().withSources(new DotEnvConfigSourceProvider());
+        if (profile != null) {
+            builder.withProfile(profile);
+        }
+        Path mounted = Path.of("config", "application.properties");
+        if (Files.isRegularFile(mounted)) {
+            try {
+                builder.withSources(new PropertiesConfigSource(mounted.toUri().toURL(), MOUNTED_FILE_ORDINAL));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return builder.build();
     }
 
-    static List<String> missingSettings(Map<String, String> environment, String profile) {
+    static List<String> missingSettings(Config config, String profile) {
         List<String> problems = new ArrayList<>();
         if (!profile.equals("prod")) {
             return problems;
         }
         REQUIRED_IN_PRODUCTION.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(setting -> {
-            String value = environment.get(setting.getKey());
-            if (value == null || value.isBlank()) {
+            Optional<String> value = present(config, setting.getKey()).or(() -> present(config, PROPERTY_OF.get(setting.getKey())));
+            if (value.isEmpty()) {
                 problems.add("Owlet cannot start: " + setting.getKey() + " is not set. Set it to " + setting.getValue() + ".");
             }
         });
         return problems;
+    }
+
+    private static Optional<String> present(Config config, String name) {
+        return config.getOptionalValue(name, String.class).filter(v -> !v.isBlank());
     }
 }
