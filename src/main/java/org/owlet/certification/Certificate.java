@@ -130,6 +130,11 @@ public class Certificate extends PanacheEntityBase {
         return today.isAfter(expiresOn) ? Status.EXPIRED : Status.VALID;
     }
 
+    /** Issued on or before {@code day}, not revoked, and not expired on that day. */
+    public boolean isValidOn(LocalDate day) {
+        return revokedAt == null && !day.isBefore(issuedOn) && !day.isAfter(expiresOn);
+    }
+
     public boolean nameWithheld() {
         return holderName == null;
     }
@@ -157,12 +162,12 @@ public class Certificate extends PanacheEntityBase {
                 courseId).firstResultOptional();
     }
 
-    /** True when a later certificate continues this one. */
     /** Not revoked, not yet renewed, and its renewal window has opened. */
     public boolean isRenewable(LocalDate today) {
         return revokedAt == null && !today.isBefore(renewalOpensOn) && !isRenewed();
     }
 
+    /** True when a later certificate continues this one. */
     public boolean isRenewed() {
         return count("renews.id", id) > 0;
     }

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.owlet.catalog.CatalogService;
 import org.owlet.catalog.model.Course;
 import org.owlet.catalog.model.Module;
+import org.owlet.certification.Certificate;
 import org.owlet.certification.CertificationService;
 import org.owlet.learning.Attempt;
 import org.owlet.learning.DrillService;
@@ -105,9 +106,12 @@ public class HomeResource {
                 .orElse(null);
         List<Assigned> assigned = new ArrayList<>();
         LocalDate today = time.today();
+        List<Certificate> mine = certificates.of(me);
         learning.assignments(me).forEach(a -> catalog.course(a.courseId).ifPresent(c -> {
-            boolean completed = learning.enrolment(me, c.id()).map(e -> e.completedAt != null).orElse(false);
-            assigned.add(new Assigned(c.id(), c.title().in(lang), a.dueOn, !completed && a.dueOn.isBefore(today), completed));
+            // a valid certificate for the course satisfies an assignment (as on the team dashboard)
+            boolean satisfied = mine.stream().anyMatch(cert -> cert.courseId.equals(c.id()) && cert.isValidOn(today));
+            LocalDate dueOn = a.dueFor(me.companySince);
+            assigned.add(new Assigned(c.id(), c.title().in(lang), dueOn, !satisfied && dueOn.isBefore(today), satisfied));
         }));
         List<DueDrill> due = new ArrayList<>();
         for (Enrolment enrolment : enrolments) {
@@ -121,7 +125,7 @@ public class HomeResource {
                         }
                     }));
         }
-        List<CertificateRow> held = certificates.of(me).stream()
+        List<CertificateRow> held = mine.stream()
                 .filter(c -> c.revokedAt == null && !c.isRenewed())
                 .map(c -> new CertificateRow(c.courseTitle, c.expiresOn, c.expiresOn.isBefore(today), c.isRenewable(today)))
                 .toList();

@@ -20,9 +20,12 @@ import jakarta.transaction.Transactional;
 
 import org.owlet.catalog.model.Course;
 import org.owlet.catalog.model.Module;
+import org.owlet.organization.AuditLog;
 import org.owlet.organization.Member;
 import org.owlet.web.TimeSource;
 import org.owlet.web.Transactions;
+import org.owlet.web.errors.FieldError;
+import org.owlet.web.errors.InvalidInput;
 import org.owlet.web.errors.NotAllowed;
 import org.owlet.web.errors.NotFound;
 
@@ -38,7 +41,7 @@ public class AssessmentService {
     static final Set<String> START_RACES = Set.of("attempt_open_unique", "enrolment_unique");
 
     public record FinalStatus(boolean gateMet, List<String> lessonsMissing, List<String> quizzesMissing, int attemptsUsed,
-            int attemptsAllowed, Instant coolDownUntil, boolean passed) {
+            int attemptsAllowed, Instant coolDownUntil, boolean passed, Instant grantedAt, String grantReason) {
 
         public boolean canStart(Instant now) {
             return gateMet && !passed && attemptsUsed < attemptsAllowed && (coolDownUntil == null || !coolDownUntil.isAfter(now));
@@ -64,6 +67,9 @@ public class AssessmentService {
     @Inject
     Shuffler shuffler;
 
+    @Inject
+    AuditLog audit;
+
     public FinalStatus finalStatus(Member member, Course course) {
         Module.FinalAssessment assessment = course.finalAssessment().orElseThrow(() -> new NotFound("final of " + course.id()));
         Set<String> read = enrolments.lessonsRead(member, course.id());
@@ -78,11 +84,17 @@ public class AssessmentService {
         List<String> quizzesMissing = requiredQuizzes.stream().filter(id -> !attemptedQuizzes.contains(id)).toList();
         List<Attempt> finals = submitted.stream().filter(a -> a.kind == Activity.FINAL).toList(); // newest first
         boolean isPassed = finals.stream().anyMatch(a -> Boolean.TRUE.equals(a.passed));
-        long grants = AttemptGrant.count("member.id = ?1 and courseId = ?2", member.id, course.id());
+        List<AttemptGrant> granted = AttemptGrant.list("member.id = ?1 and courseId = ?2 order by grantedAt desc", member.id,
+                course.id());
+        long grants = granted.size();
         Instant coolDown = finals.isEmpty() || isPassed ? null
                 : finals.get(0).submittedAt.plus(Duration.ofHours(assessment.coolDownHours()));
+        if (coolDown != null && !granted.isEmpty() && granted.get(0).grantedAt.isAfter(finals.get(0).submittedAt)) {
+            coolDown = null; // an attempt granted after the last failure may be taken at once
+        }
         return new FinalStatus(lessonsMissing.isEmpty() && quizzesMissing.isEmpty(), lessonsMissing, quizzesMissing,
-                finals.size(), assessment.maxAttempts() + (int) grants, coolDown, isPassed);
+                finals.size(), assessment.maxAttempts() + (int) grants, coolDown, isPassed,
+                granted.isEmpty() ? null : granted.get(0).grantedAt, granted.isEmpty() ? null : granted.get(0).reason);
     }
 
     private static List<String> gateList(List<String> declared, List<String> all) {
@@ -263,16 +275,38 @@ public class AssessmentService {
         return attempt;
     }
 
-    /** One more final-assessment attempt for a member, granted by an admin (recorded). */
+    /**
+     * One more final-assessment attempt for a member, granted by an admin with a reason, recorded and audited. Refused
+     * when the member has passed, or still has an attempt they may take now.
+     */
     @Transactional
-    public void grantAttempt(Member admin, Member member, String courseId, String reason) {
+    public AttemptGrant grantAttempt(Member admin, Member member, String courseId, String reason) {
+        Course course = enrolments.course(courseId);
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty() || why.length() > 500) {
+            throw new InvalidInput("learn", new FieldError("reason", "grant_reason_error", why));
+        }
+        Member target = Member.findById(member.id);
+        if (admin != null) {
+            FinalStatus status = finalStatus(target, course);
+            if (status.passed() || status.canStart(time.now()) || !status.gateMet() && status.attemptsLeft() > 0) {
+                throw new NotAllowed(Refusal.GRANT_NOT_NEEDED);
+            }
+        }
         AttemptGrant grant = new AttemptGrant();
-        grant.member = Member.findById(member.id);
-        grant.courseId = enrolments.course(courseId).id();
+        grant.member = target;
+        grant.courseId = course.id();
         grant.grantedBy = admin == null ? null : Member.findById(admin.id);
         grant.grantedAt = time.now();
-        grant.reason = reason;
+        grant.reason = why;
         grant.persist();
+        audit.record(grant.grantedBy, "attempt.granted", target.company, target, "course " + course.id() + ": " + why);
+        return grant;
+    }
+
+    /** The extra attempts granted to a member in a course, newest first. */
+    public List<AttemptGrant> grants(Member member, String courseId) {
+        return AttemptGrant.list("member.id = ?1 and courseId = ?2 order by grantedAt desc", member.id, courseId);
     }
 
     /** The member's submitted attempts in a course, newest first. */

@@ -2,6 +2,8 @@ package org.owlet.learning;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -18,7 +20,11 @@ import org.owlet.organization.Member;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** A course assigned to a company or a person, with a due date. */
+/**
+ * A course assigned, with a due date, by a company admin to one member of their company ({@code member} and
+ * {@code company} set) or to everyone in the company ({@code member} null), which includes members who join later.
+ * Overdue is computed, never stored; a cancelled assignment is deleted (its history is in the audit log).
+ */
 @Entity
 @Table(name = "assignment")
 public class Assignment extends PanacheEntityBase {
@@ -47,4 +53,31 @@ public class Assignment extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    public boolean isEveryone() {
+        return member == null;
+    }
+
+    /**
+     * When this assignment is due for a member who joined the company on {@code companySince} (UTC dates). A member
+     * who joined after an "everyone" assignment was made gets as many days as everyone had when it was made.
+     */
+    public LocalDate dueFor(Instant companySince) {
+        return dueFor(dueOn, createdAt, member == null, companySince);
+    }
+
+    /** {@link #dueFor(Instant)} over plain values, for readers that do not load the entity. */
+    public static LocalDate dueFor(LocalDate dueOn, Instant createdAt, boolean everyone, Instant companySince) {
+        if (!everyone || companySince == null || !companySince.isAfter(createdAt)) {
+            return dueOn;
+        }
+        LocalDate made = createdAt.atZone(ZoneOffset.UTC).toLocalDate();
+        long days = Math.max(0, ChronoUnit.DAYS.between(made, dueOn));
+        LocalDate joined = companySince.atZone(ZoneOffset.UTC).toLocalDate();
+        LocalDate late = joined.plusDays(days);
+        return late.isAfter(dueOn) ? late : dueOn;
+    }
 }

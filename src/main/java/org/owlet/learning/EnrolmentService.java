@@ -70,12 +70,16 @@ public class EnrolmentService {
         return Enrolment.list("member.id = ?1 order by lastActivityAt desc", member.id);
     }
 
-    /** Assignments that concern this member: to them, or to their company. */
+    /**
+     * Assignments that concern this member today: made by their current company to them or to everyone in it (one
+     * made by a company they have left no longer applies).
+     */
     public List<Assignment> assignments(Member member) {
         if (member.company == null) {
-            return Assignment.list("member.id = ?1 order by dueOn", member.id);
+            return List.of();
         }
-        return Assignment.list("member.id = ?1 or company.id = ?2 order by dueOn", member.id, member.company.id);
+        return Assignment.list("company.id = ?1 and (member is null or member.id = ?2) order by dueOn", member.company.id,
+                member.id);
     }
 
     /**

@@ -112,4 +112,7 @@ public interface LearnMessages {
     @Message String integrity_strategy_memorised_every_drill_and_quiz_key();
     @Message String prompt_triage();
     @Message String prompt_true_false();
+    @Message String not_allowed_grant_not_needed();
+    @Message String grant_reason_error();
+    @Message String course_granted(String date, String reason);
 }

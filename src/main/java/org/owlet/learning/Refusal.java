@@ -17,7 +17,9 @@ public enum Refusal implements Reason {
     /** The attempt is submitted, or the item is not part of it. */
     CLOSED,
     /** The answer names no question the server rendered for this learner, or another item than it showed. */
-    QUESTION;
+    QUESTION,
+    /** An extra attempt is granted only when the member's attempts are used up or they are waiting out a cool-down. */
+    GRANT_NOT_NEEDED;
 
     @Override
     public String code() {

@@ -1,8 +1,5 @@
 package org.owlet.organization;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
 
@@ -16,15 +13,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import org.owlet.web.Csv;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 /**
- * A company admin's team: their own company's members only (the company comes from the admin's own
- * membership, never from the request). Access: company-admin.
+ * A company admin's member management: their own company's members only (the company comes from the admin's own
+ * membership, never from the request). The team dashboard at {@code /team} comes from reporting. Access: company-admin.
  */
 @Path("/team")
 public class TeamResource {
@@ -41,6 +37,7 @@ public class TeamResource {
     Caller caller;
 
     @GET
+    @Path("/members")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance list(@QueryParam("q") String q) {
         Member admin = caller.member();
@@ -53,30 +50,26 @@ public class TeamResource {
     public Response export(@QueryParam("q") String q) {
         Member admin = caller.member();
         Company company = members.companyOf(admin);
-        StringWriter out = new StringWriter();
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
-                .setHeader("name", "email", "member_since", "company_since", "last_seen").get())) {
-            for (Member m : members.team(admin, q)) {
-                csv.printRecord(m.displayName, m.email, m.firstSeenAt, m.companySince, m.lastSeenAt);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return Response.ok(out.toString())
-                .header("Content-Disposition", "attachment; filename=\"" + company.slug + "-members.csv\"").build();
+        List<Member> team = members.team(admin, q);
+        return Csv.download(company.slug + "-members.csv", List.of("name", "email", "member_since", "company_since", "last_seen"),
+                out -> {
+                    for (Member m : team) {
+                        out.row(m.displayName, m.email, m.firstSeenAt, m.companySince, m.lastSeenAt);
+                    }
+                });
     }
 
     @POST
     @Path("/members/{id}/remove")
     public Response remove(@PathParam("id") long id) {
         members.remove(caller.member(), id);
-        return Response.seeOther(URI.create("/team")).build();
+        return Response.seeOther(URI.create("/team/members")).build();
     }
 
     @POST
     @Path("/members/{id}/readd")
     public Response readd(@PathParam("id") long id) {
         members.readd(caller.member(), id);
-        return Response.seeOther(URI.create("/team")).build();
+        return Response.seeOther(URI.create("/team/members")).build();
     }
 }

@@ -26,11 +26,11 @@ class KeycloakCompaniesTest {
         Fixtures.globex();
         KeycloakSession.signIn("ana@acme.example").get("/me").then().statusCode(200);
         KeycloakSession.signIn("gina@globex.example").get("/me").then().statusCode(200);
-        Document acmeTeam = Jsoup.parse(KeycloakSession.signIn("carl@acme.example").get("/team")
+        Document acmeTeam = Jsoup.parse(KeycloakSession.signIn("carl@acme.example").get("/team/members")
                 .then().statusCode(200).extract().asString());
         assertThat(acmeTeam.selectFirst("h1").text()).isEqualTo("Team at Acme Marketplace");
         assertThat(acmeTeam.select("tbody").text()).contains("Ana Alvarez").doesNotContain("gina@globex.example");
-        Document globexTeam = Jsoup.parse(KeycloakSession.signIn("gus@globex.example").get("/team")
+        Document globexTeam = Jsoup.parse(KeycloakSession.signIn("gus@globex.example").get("/team/members")
                 .then().statusCode(200).extract().asString());
         assertThat(globexTeam.selectFirst("h1").text()).isEqualTo("Team at Globex Social");
         assertThat(globexTeam.select("tbody").text()).contains("gina@globex.example").doesNotContain("Ana Alvarez");

@@ -31,7 +31,7 @@ import io.restassured.specification.RequestSpecification;
 public abstract class RouteMatrix {
 
     /** Who may reach a route. */
-    enum Access { PUBLIC, SIGNED_IN, COMPANY_ADMIN, COALITION_ADMIN, TEST_ONLY }
+    enum Access { PUBLIC, SIGNED_IN, COMPANY_ADMIN, ANY_ADMIN, COALITION_ADMIN, TEST_ONLY }
 
     enum Caller {
         ANONYMOUS(null), LEARNER("ana@acme.example"), ACME_ADMIN("carl@acme.example"), GLOBEX_ADMIN("gus@globex.example"), COALITION_ADMIN(
@@ -48,6 +48,7 @@ public abstract class RouteMatrix {
                 case PUBLIC -> true;
                 case SIGNED_IN -> this != ANONYMOUS;
                 case COMPANY_ADMIN -> this == ACME_ADMIN || this == GLOBEX_ADMIN;
+                case ANY_ADMIN -> this == ACME_ADMIN || this == GLOBEX_ADMIN || this == COALITION_ADMIN;
                 case COALITION_ADMIN -> this == COALITION_ADMIN;
                 case TEST_ONLY -> false;
             };
@@ -66,6 +67,16 @@ public abstract class RouteMatrix {
         EXPECTATIONS.put("POST /me/erase", Access.SIGNED_IN);
         EXPECTATIONS.put("GET /api/v1/me", Access.SIGNED_IN);
         EXPECTATIONS.put("GET /team", Access.COMPANY_ADMIN);
+        EXPECTATIONS.put("GET /team/members", Access.COMPANY_ADMIN);
+        EXPECTATIONS.put("GET /team/progress", Access.COMPANY_ADMIN);
+        EXPECTATIONS.put("GET /team/progress.csv", Access.COMPANY_ADMIN);
+        EXPECTATIONS.put("GET /team/progress/{memberId}", Access.COMPANY_ADMIN);
+        EXPECTATIONS.put("POST /team/progress/{memberId}/grant", Access.COMPANY_ADMIN);
+        EXPECTATIONS.put("GET /team/assignments", Access.COMPANY_ADMIN);
+        EXPECTATIONS.put("POST /team/assignments", Access.COMPANY_ADMIN);
+        EXPECTATIONS.put("POST /team/assignments/{id}/due", Access.COMPANY_ADMIN);
+        EXPECTATIONS.put("POST /team/assignments/{id}/cancel", Access.COMPANY_ADMIN);
+        EXPECTATIONS.put("GET /api/v1/companies/{slug}/completion", Access.ANY_ADMIN);
         EXPECTATIONS.put("GET /team/members.csv", Access.COMPANY_ADMIN);
         EXPECTATIONS.put("POST /team/members/{id}/remove", Access.COMPANY_ADMIN);
         EXPECTATIONS.put("POST /team/members/{id}/readd", Access.COMPANY_ADMIN);
@@ -245,6 +256,12 @@ public abstract class RouteMatrix {
             given().auth().oauth2(acmeAdmin).redirects().follow(false).post(path.formatted(globexCanary.id))
                     .then().statusCode(404);
         }
+        given().auth().oauth2(acmeAdmin).get("/team/progress/" + globexCanary.id).then().statusCode(404);
+        given().auth().oauth2(acmeAdmin).redirects().follow(false).formParam("course", "sample").formParam("reason", "probe")
+                .post("/team/progress/" + globexCanary.id + "/grant").then().statusCode(404);
+        given().auth().oauth2(acmeAdmin).redirects().follow(false).formParam("course", "sample").formParam("member", globexCanary.id)
+                .formParam("due", "2099-01-01").post("/team/assignments").then().statusCode(404);
+        given().auth().oauth2(acmeAdmin).get("/api/v1/companies/" + globex.slug + "/completion").then().statusCode(404);
         String team = given().auth().oauth2(acmeAdmin).queryParam("q", globexCanary.email).queryParam("company", globex.slug)
                 .queryParam("companyId", globex.id).get("/api/v1/team/members").then().statusCode(200).extract().asString();
         assertThat(team).isEqualTo("[]");
@@ -264,7 +281,8 @@ public abstract class RouteMatrix {
                 .replace("{name}", "no-such-asset.svg")
                 .replace("{courseId}", "sample").replace("{lessonId}", "basics").replace("{drillId}", "cards")
                 .replace("{moduleId}", "check").replace("{attemptId}", "999999")
-                .replace("{slug}", scratchSlug)
+                .replace("{slug}", route.endsWith("/completion") ? ownSlug(caller) : scratchSlug)
+                .replace("{memberId}", String.valueOf(idFor(caller)))
                 .replace("{id}", String.valueOf(idFor(caller)));
         RequestSpecification request = given().redirects().follow(false);
         if (caller.user != null) {
@@ -274,6 +292,11 @@ public abstract class RouteMatrix {
             request.contentType("application/json").body("{}");
         }
         return request.request(method, path);
+    }
+
+    /** The completion API is called for the caller's own company (so the isolation test sees what it returns). */
+    private String ownSlug(Caller caller) {
+        return caller == Caller.GLOBEX_ADMIN ? globex.slug : acme.slug;
     }
 
     /** Company admins probe the other company's member; everyone else their own company's canary. */
