@@ -54,6 +54,12 @@ class ArchitectureTest {
             .because("companies and members sit below learning and certification, which use them");
 
     @ArchTest
+    static final ArchRule everyExportGoesThroughTheOneCsvWriter = noClasses().that().doNotHaveFullyQualifiedName("org.owlet.web.Csv")
+            .and().doNotHaveFullyQualifiedName("org.owlet.web.Csv$Row")
+            .should().dependOnClassesThat().resideInAPackage("org.apache.commons.csv..")
+            .because("every export writes through web.Csv: UTF-8 with BOM, formula cells neutralised, numbers untouched");
+
+    @ArchTest
     static final ArchRule noCyclesBetweenFeatures = slices().matching("org.owlet.(*)..").should().beFreeOfCycles()
             .because("dependencies between features run one way only");
 }

@@ -52,7 +52,26 @@ public class AuditEntry extends PanacheEntityBase {
     public String details;
 
     public static List<AuditEntry> latest(int limit) {
-        return find("from AuditEntry e left join fetch e.company order by e.at desc, e.id desc").page(0, limit).list();
+        return latest(null, null, limit);
+    }
+
+    /**
+     * The newest entries, optionally of one company (by slug) and of actions starting with a prefix
+     * ({@code "company."} or {@code "attempt.granted"}).
+     */
+    public static List<AuditEntry> latest(String companySlug, String actionPrefix, int limit) {
+        StringBuilder query = new StringBuilder("from AuditEntry e left join fetch e.company c where 1 = 1");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        if (companySlug != null && !companySlug.isBlank()) {
+            query.append(" and c.slug = :slug");
+            params.put("slug", companySlug.strip());
+        }
+        if (actionPrefix != null && !actionPrefix.isBlank()) {
+            query.append(" and e.action like :action escape '!'");
+            params.put("action", actionPrefix.strip().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+        }
+        query.append(" order by e.at desc, e.id desc");
+        return find(query.toString(), params).page(0, limit).list();
     }
 
     public static List<AuditEntry> about(Member member) {

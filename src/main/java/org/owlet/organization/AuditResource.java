@@ -5,12 +5,13 @@ import java.util.List;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
-/** The audit log of administrative changes. Access: coalition-admin. */
+/** The audit log of administrative changes, newest first, filterable by company and action. Access: coalition-admin. */
 @Path("/admin/audit")
 public class AuditResource {
 
@@ -25,19 +26,19 @@ public class AuditResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance audit(List<AuditEntry> entries);
+        static native TemplateInstance audit(List<AuditEntry> entries, String company, String action);
     }
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance page() {
-        return Templates.audit(AuditEntry.latest(PAGE));
+    public TemplateInstance page(@QueryParam("company") String company, @QueryParam("action") String action) {
+        return Templates.audit(AuditEntry.latest(company, action, PAGE), company, action);
     }
 
     @GET
     @Path("/entries.json")
     @Produces(MediaType.APPLICATION_JSON)
-    public List<AuditJson> json() {
-        return AuditEntry.latest(PAGE).stream().map(AuditJson::of).toList();
+    public List<AuditJson> json(@QueryParam("company") String company, @QueryParam("action") String action) {
+        return AuditEntry.latest(company, action, PAGE).stream().map(AuditJson::of).toList();
     }
 }

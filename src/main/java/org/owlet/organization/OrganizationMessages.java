@@ -88,6 +88,7 @@ public interface OrganizationMessages {
     @Message String audit_col_target();
     @Message String audit_col_details();
     @Message String audit_none();
+    @Message String audit_filter_apply();
 
     @Message String account_data_title();
     @Message String account_download();

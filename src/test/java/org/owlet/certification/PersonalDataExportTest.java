@@ -86,6 +86,18 @@ class PersonalDataExportTest {
         }
     }
 
+    private static void grant(Member to, Member by, String reason) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            AttemptGrant grant = new AttemptGrant();
+            grant.member = Member.findById(to.id);
+            grant.courseId = COURSE;
+            grant.grantedBy = Member.findById(by.id);
+            grant.grantedAt = Instant.now();
+            grant.reason = reason;
+            grant.persist();
+        });
+    }
+
     private static void assign(Member to, Company company, Member by) {
         QuarkusTransaction.requiringNew().run(() -> {
             Assignment assignment = new Assignment();
@@ -149,8 +161,9 @@ class PersonalDataExportTest {
         assign(paula, null, otto);
         assign(otto, null, paula);
         assign(null, acme, otto);
-        learning.grantAttempt(otto, paula, COURSE, "Paula Personal was ill on the day");
-        learning.grantAttempt(paula, otto, COURSE, "asked for one more go");
+        // both passed, so the service would refuse a grant as not needed; the rows are what this test is about
+        grant(paula, otto, "Paula Personal was ill on the day");
+        grant(otto, paula, "asked for one more go");
         members.remove(paula, rita.id);
         members.remove(otto, paula.id);
 

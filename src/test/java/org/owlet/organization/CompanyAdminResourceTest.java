@@ -102,7 +102,10 @@ class CompanyAdminResourceTest {
         List<String> actions = QuarkusTransaction.requiringNew().call(() -> AuditEntry.<AuditEntry> list(
                 "company.slug = ?1 order by id", slug).stream().map(e -> e.action).toList());
         assertThat(actions).containsExactly("company.edited", "company.deactivated");
-        given().get("/admin/audit").then().statusCode(200).body(containsString("company.deactivated"));
+        given().queryParam("company", slug).get("/admin/audit").then().statusCode(200)
+                .body(containsString("company.deactivated"), containsString("company.edited"));
+        given().queryParam("company", slug).queryParam("action", "company.dea").get("/admin/audit/entries.json")
+                .then().statusCode(200).body("action", equalTo(List.of("company.deactivated")));
     }
 
     @Test
