@@ -50,7 +50,8 @@ public interface CatalogMessages {
     @Message String review_row_listing_title();
     @Message String review_row_listing_body();
     @Message String review_row_location();
-    @Message String review_row_policy();
+    @Message String review_row_policy(String id, String kind);
+    @Message String review_row_policy_rule();
     @Message String review_row_explanation();
     @Message String review_row_cue();
     @Message String review_row_alt();

@@ -24,6 +24,7 @@ import org.owlet.catalog.model.Course;
 import org.owlet.catalog.model.Image;
 import org.owlet.catalog.model.Item;
 import org.owlet.catalog.model.Module;
+import org.owlet.catalog.model.Policy;
 import org.owlet.catalog.model.Source;
 import org.owlet.catalog.model.Text;
 import org.owlet.catalog.validation.Problem;
@@ -213,7 +214,11 @@ public class ReviewResource {
             rows.add(filled(m.review_row_listing_title(), i.listing().title(), i, languages));
             rows.add(filled(m.review_row_listing_body(), i.listing().body(), i, languages));
             rows.add(row(m.review_row_location(), i.listing().location(), languages));
-            rows.add(row(m.review_row_policy(), i.listing().policy(), languages));
+            Policy policy = i.listing().policy();
+            rows.add(row(m.review_row_policy(policy.id(), policy.kind().written()), policy.name(), languages));
+            for (Text rule : policy.rules()) {
+                rows.add(row(m.review_row_policy_rule(), rule, languages));
+            }
             for (Item.Phrase phrase : i.phrases()) {
                 boolean flag = i.key().redFlags().contains(phrase.id());
                 rows.add(row(flag ? m.review_row_phrase_flag(phrase.id()) : m.review_row_phrase(phrase.id()),

@@ -40,8 +40,12 @@ public final class BlindGuessers {
     record Shown(Item item, List<String> order) {
     }
 
-    /** What a strategy may know about the course without understanding it: what drills and quizzes showed. */
-    record Knowledge(Set<String> practised, Map<String, AnswerKey.Decision> decisionByPrompt) {
+    /**
+     * What a strategy may know about the course without understanding it: what drills and quizzes showed, including the
+     * decision most often right for each listing prompt and for each platform policy profile.
+     */
+    record Knowledge(Set<String> practised, Map<String, AnswerKey.Decision> decisionByPrompt,
+            Map<String, AnswerKey.Decision> decisionByPolicy) {
     }
 
     interface Strategy {
@@ -72,6 +76,11 @@ public final class BlindGuessers {
                 strategy("same decision for the same prompt", (s, k, r) -> choose(s, r.nextInt(Math.max(1, s.order().size())),
                         k.decisionByPrompt().getOrDefault(text(s.item().stem().in(EN)), AnswerKey.Decision.REMOVE), titlePhrases(s),
                         r.nextBoolean())),
+                strategy("same decision for the same policy profile", (s, k, r) -> choose(s, r.nextInt(Math.max(1, s.order().size())),
+                        s.item() instanceof Item.ListingTriage t
+                                ? k.decisionByPolicy().getOrDefault(t.listing().policy().id(), AnswerKey.Decision.REMOVE)
+                                : AnswerKey.Decision.REMOVE,
+                        titlePhrases(s), r.nextBoolean())),
                 strategy("keyword in the stem", (s, k, r) -> byText(s, t -> overlap(t, s.item().stem().in(EN)),
                         AnswerKey.Decision.REMOVE, titlePhrases(s), !absolute(s.item().stem().in(EN)))),
                 strategy("memorised every drill and quiz key", (s, k, r) -> k.practised().contains(s.item().id()) ? right(s.item())
@@ -124,15 +133,23 @@ public final class BlindGuessers {
             }
         }
         Map<String, Map<AnswerKey.Decision, Integer>> seen = new HashMap<>();
-        for (String id : practised) {
-            course.item(id).filter(Item.ListingTriage.class::isInstance).map(Item.ListingTriage.class::cast)
-                    .ifPresent(t -> seen.computeIfAbsent(text(t.context().in(EN)), q -> new LinkedHashMap<>())
-                            .merge(t.key().decision(), 1, Integer::sum));
+        Map<String, Map<AnswerKey.Decision, Integer>> seenByPolicy = new HashMap<>();
+        for (String id : practised.stream().sorted().toList()) {
+            course.item(id).filter(Item.ListingTriage.class::isInstance).map(Item.ListingTriage.class::cast).ifPresent(t -> {
+                seen.computeIfAbsent(text(t.context().in(EN)), q -> new LinkedHashMap<>()).merge(t.key().decision(), 1, Integer::sum);
+                seenByPolicy.computeIfAbsent(t.listing().policy().id(), p -> new LinkedHashMap<>()).merge(t.key().decision(), 1,
+                        Integer::sum);
+            });
         }
-        Map<String, AnswerKey.Decision> byPrompt = new HashMap<>();
-        seen.forEach((prompt, counts) -> byPrompt.put(prompt,
+        return new Knowledge(Set.copyOf(practised), mostOften(seen), mostOften(seenByPolicy));
+    }
+
+    /** For each key, the decision seen most often under it (the first seen wins a tie). */
+    private static Map<String, AnswerKey.Decision> mostOften(Map<String, Map<AnswerKey.Decision, Integer>> seen) {
+        Map<String, AnswerKey.Decision> most = new HashMap<>();
+        seen.forEach((key, counts) -> most.put(key,
                 counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey()));
-        return new Knowledge(Set.copyOf(practised), byPrompt);
+        return most;
     }
 
     // ------------------------------------------------------------------ what the strategies do

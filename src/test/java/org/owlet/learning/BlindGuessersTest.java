@@ -58,6 +58,22 @@ class BlindGuessersTest {
     }
 
     @Test
+    void thePolicyProfileGuesserBetsOnWhatEachProfilesPractisedListingsWere() {
+        // the listings of drills and quizzes show their key: a learner could learn "on this platform, remove"
+        assertThat(BlindGuessers.strategies()).extracting(BlindGuessers.Strategy::name)
+                .contains("same decision for the same policy profile");
+        for (Course course : catalog.courses()) {
+            BlindGuessers.Knowledge knowledge = BlindGuessers.knowledge(course);
+            Set<String> practisedProfiles = new TreeSet<>();
+            for (String id : knowledge.practised()) {
+                course.item(id).filter(Item.ListingTriage.class::isInstance)
+                        .ifPresent(i -> practisedProfiles.add(((Item.ListingTriage) i).listing().policy().id()));
+            }
+            assertThat(knowledge.decisionByPolicy().keySet()).as(course.id()).isEqualTo(practisedProfiles);
+        }
+    }
+
+    @Test
     void whatTheMemoriserAnswersIsRightForEveryItemOfEveryFinal() {
         // the simulator's "right answer" is the scoring's: a memoriser is never undercounted
         for (Course course : catalog.courses()) {

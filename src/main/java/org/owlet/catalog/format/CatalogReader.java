@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.owlet.catalog.assets.AssetFile;
@@ -25,8 +26,9 @@ import org.owlet.catalog.validation.Problems;
  * the tests and the authors' command all use it. The format is documented in {@code courses/README.md}.
  * <p>
  * The files are read in this order, which is also the order of the problems: {@link SourcesReader},
- * {@link ManifestReader}, then each course folder by name ({@link CourseReader}, which reads the items with
- * {@link ItemReader} before the modules), and last the checks across courses ({@link NearDuplicates}).
+ * {@link ManifestReader}, {@link PoliciesReader}, then each course folder by name ({@link CourseReader}, which reads the
+ * items with {@link ItemReader} before the modules), and last the checks across courses (the decisions each policy
+ * profile serves, {@link NearDuplicates}).
  */
 public final class CatalogReader {
 
@@ -48,7 +50,8 @@ public final class CatalogReader {
                 ? SourcesReader.read(files) : Map.of();
         // without an assets folder there are no images: a course that shows one is told so
         Map<String, ManifestEntry> manifest = Files.isDirectory(files.assetsDir) ? ManifestReader.read(files) : Map.of();
-        CourseReader reader = new CourseReader(files, sources, new Images(files, manifest));
+        PoliciesReader policies = PoliciesReader.read(files);
+        CourseReader reader = new CourseReader(files, sources, new Images(files, manifest), policies);
         List<Course> courses = new ArrayList<>();
         for (Path courseFile : courseFiles) {
             int mark = problems.mark();
@@ -57,6 +60,7 @@ public final class CatalogReader {
                 courses.add(course.withContentHash(CourseJson.hash(course)));
             }
         }
+        policies.checkDecisions(courses.stream().map(Course::id).collect(Collectors.toSet()));
         NearDuplicates.check(courses, reader::itemLocation, problems);
         Map<String, AssetFile> assets = new LinkedHashMap<>();
         manifest.values().stream().filter(ManifestEntry::usable).forEach(e -> assets.put(e.path(), e.file()));

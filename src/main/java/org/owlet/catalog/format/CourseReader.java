@@ -39,11 +39,11 @@ final class CourseReader {
     /** Where this course's problems start: the editorial rules of assessment integrity run on a course without errors. */
     private int courseMark;
 
-    CourseReader(CatalogFiles files, Map<String, Source> sources, Images images) {
+    CourseReader(CatalogFiles files, Map<String, Source> sources, Images images, PoliciesReader policies) {
         this.files = files;
         this.sources = sources;
         this.images = images;
-        this.items = new ItemReader(files, sources, images);
+        this.items = new ItemReader(files, sources, images, policies);
     }
 
     /** "file:line" where an item of a course that was read was written. */

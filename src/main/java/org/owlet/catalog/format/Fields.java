@@ -212,21 +212,28 @@ final class Fields {
             error(key, "expected a text per language, like {en: \"...\", fr: \"...\"}, found " + node.kind());
             return Text.NONE;
         }
+        Text text = textOf(texts, file, path(key), problems);
+        Map<String, String> values = text.byLanguage();
+        for (String language : languages) {
+            if (!values.containsKey(language)) {
+                error(key, "missing translation for '" + language + "'; " + languagesAre);
+            }
+        }
+        return text;
+    }
+
+    /** The texts of a map from language tag to text, reporting unknown tags and values that are not texts. */
+    static Text textOf(Node.MapNode texts, String file, String path, Problems problems) {
         Map<String, String> values = new LinkedHashMap<>();
         for (Node.Entry entry : texts.entries().values()) {
             if (!Languages.isKnown(entry.key())) {
-                problems.error(file, entry.line(), path(key) + "." + entry.key(),
+                problems.error(file, entry.line(), path + "." + entry.key(),
                         "unknown language '" + entry.key() + "'; expected one of: " + String.join(", ", Languages.TAGS));
             } else if (entry.value() instanceof Node.ScalarNode s && !s.isNull() && !s.value().isBlank()) {
                 values.put(entry.key(), s.value().strip());
             } else if (!(entry.value() instanceof Node.ScalarNode)) {
-                problems.error(file, entry.line(), path(key) + "." + entry.key(),
+                problems.error(file, entry.line(), path + "." + entry.key(),
                         "expected a text, found " + entry.value().kind());
-            }
-        }
-        for (String language : languages) {
-            if (!values.containsKey(language)) {
-                error(key, "missing translation for '" + language + "'; " + languagesAre);
             }
         }
         return new Text(values);

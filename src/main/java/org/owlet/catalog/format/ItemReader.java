@@ -33,11 +33,11 @@ final class ItemReader {
     private final Images images;
     private final ListingTriageReader listings;
 
-    ItemReader(CatalogFiles files, Map<String, Source> sources, Images images) {
+    ItemReader(CatalogFiles files, Map<String, Source> sources, Images images, PoliciesReader policies) {
         this.files = files;
         this.sources = sources;
         this.images = images;
-        this.listings = new ListingTriageReader(files, images);
+        this.listings = new ListingTriageReader(files, images, policies);
     }
 
     /** Adds the items of every file in {@code items/} (in file-name order) to the context, reporting duplicate ids. */

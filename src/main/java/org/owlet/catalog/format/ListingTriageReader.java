@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.owlet.catalog.model.AnswerKey;
 import org.owlet.catalog.model.Image;
 import org.owlet.catalog.model.Item;
+import org.owlet.catalog.model.Policy;
 import org.owlet.catalog.model.Text;
 import org.owlet.catalog.validation.AnswerGiveAways;
 
@@ -28,10 +29,12 @@ final class ListingTriageReader {
 
     private final CatalogFiles files;
     private final Images images;
+    private final PoliciesReader policies;
 
-    ListingTriageReader(CatalogFiles files, Images images) {
+    ListingTriageReader(CatalogFiles files, Images images, PoliciesReader policies) {
         this.files = files;
         this.images = images;
+        this.policies = policies;
     }
 
     /** The item without its common fields, or {@code null} if its listing or decision is missing or wrong (reported). */
@@ -71,7 +74,8 @@ final class ListingTriageReader {
             }
         }
         Item.Listing listing = null;
-        Node node = item.node("listing", true, "the listing: title, body, price, currency, location, images, market, policy");
+        Node node = item.node("listing", true,
+                "the listing: title, body, price, currency, location, images, market, policy (a profile id)");
         Fields fields = node == null ? null : Fields.of(node, item.file, item.path("listing"), files.problems);
         if (fields != null) {
             listing = listing(fields, phraseIds, context);
@@ -79,6 +83,9 @@ final class ListingTriageReader {
         List<String> decoys = phraseIds.stream().filter(p -> !redFlags.contains(p)).toList();
         if (listing == null || decision == null) {
             return null;
+        }
+        if (listing.policy() != null) {
+            policies.used(listing.policy(), context.id, decision);
         }
         return new Item.ListingTriage(null, question, listing, phrases, new AnswerKey.Triage(decision, redFlags, decoys));
     }
@@ -116,9 +123,10 @@ final class ListingTriageReader {
             }
         }
         String market = fields.string("market", true, "the platform's market or jurisdiction, e.g. GB, EU, US, CN");
-        Text policy = fields.text("policy", true, languages, are);
+        Policy policy = policies.resolve(fields, context);
         fields.rejectUnknownKeys();
         checkPlaceholders(fields, title, body, phraseIds, languages);
+        // a listing without a usable policy is reported and its course does not load; the item stays for the other checks
         return new Item.Listing(title, body, price, currency, location, List.copyOf(shown), market, policy);
     }
 

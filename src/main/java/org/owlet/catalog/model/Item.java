@@ -52,9 +52,12 @@ public sealed interface Item {
     record Phrase(String id, Text text) {
     }
 
-    /** A mock marketplace or social-media listing, and the platform it is posted on. */
+    /**
+     * A mock marketplace or social-media listing: its market (the law that applies) and the platform it is posted on,
+     * whose policy profile is shared with other listings.
+     */
     record Listing(Text title, Text body, BigDecimal price, String currency, Text location, List<Image> images,
-            String market, Text policy) {
+            String market, Policy policy) {
     }
 
     record ImageChoice(Common common, Image image, Text question, List<Option> options, AnswerKey.Choice key) implements Item {

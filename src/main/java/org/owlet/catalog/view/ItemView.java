@@ -42,7 +42,11 @@ public sealed interface ItemView {
     }
 
     record ListingView(List<Segment> title, List<Segment> body, BigDecimal price, String currency, String location,
-            List<ImageView> images, String market, String policy) {
+            List<ImageView> images, String market, PolicyView policy) {
+    }
+
+    /** The platform's policy profile in one language: its name and its rules, the same for every listing on it. */
+    record PolicyView(String id, String kind, String name, List<String> rules) {
     }
 
     /**

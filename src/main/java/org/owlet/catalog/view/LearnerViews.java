@@ -14,6 +14,7 @@ import org.owlet.catalog.model.Course;
 import org.owlet.catalog.model.Image;
 import org.owlet.catalog.model.Item;
 import org.owlet.catalog.model.Module;
+import org.owlet.catalog.model.Policy;
 
 /** Turns server-side courses and items into the views a browser may see, and into feedback after an answer. */
 public final class LearnerViews {
@@ -103,9 +104,15 @@ public final class LearnerViews {
                 .map(id -> new ItemView.PhraseView(id, phraseText(item, id, lang))).toList();
         ItemView.ListingView view = new ItemView.ListingView(title, body, listing.price(), listing.currency(),
                 listing.location().in(lang), listing.images().stream().map(img -> ImageView.of(img, lang)).toList(),
-                listing.market(), listing.policy().in(lang));
+                listing.market(), policy(listing.policy(), lang));
         List<String> decisions = List.of("allow", "remove", "escalate");
         return new ItemView.TriageView(item.id(), item.type(), item.context().in(lang), view, phrases, decisions);
+    }
+
+    /** A policy profile in one language. */
+    public static ItemView.PolicyView policy(Policy policy, String lang) {
+        return new ItemView.PolicyView(policy.id(), policy.kind().written(), policy.name().in(lang),
+                policy.rules().stream().map(rule -> rule.in(lang)).toList());
     }
 
     private static List<ItemView.Segment> segments(String text, Item.ListingTriage item, String lang, List<String> order) {

@@ -18,6 +18,7 @@ import org.owlet.catalog.model.AnswerKey;
 import org.owlet.catalog.model.Course;
 import org.owlet.catalog.model.Item;
 import org.owlet.catalog.model.Module;
+import org.owlet.catalog.model.Policy;
 import org.owlet.catalog.validation.Problem;
 
 /** The course format: the sample loads, every broken fixture yields its exact message, the real courses are valid. */
@@ -37,7 +38,8 @@ class CatalogReaderTest {
         assertThat(course.languages()).containsExactly("en", "fr");
         assertThat(course.contentHash()).hasSize(64);
         assertThat(course.items().values()).extracting(Item::type).containsExactlyInAnyOrder("image-choice", "hotspot",
-                "single-choice", "single-choice", "single-choice", "multi-choice", "true-false", "listing-triage", "coded-term");
+                "single-choice", "single-choice", "single-choice", "multi-choice", "true-false", "listing-triage", "listing-triage",
+                "coded-term");
         assertThat(course.modules()).extracting(Module::kind).containsExactly("lesson", "drill", "quiz", "final");
         assertThat(course.passMark()).isEqualTo(80);
         assertThat(course.certificateValidityMonths()).isEqualTo(24);
@@ -47,6 +49,13 @@ class CatalogReaderTest {
         Item.ListingTriage listing = (Item.ListingTriage) course.item("bangle-listing").orElseThrow();
         assertThat(listing.key().decision()).isEqualTo(AnswerKey.Decision.REMOVE);
         assertThat(listing.key().decoys()).containsExactly("handmade", "no-returns");
+        Policy policy = listing.listing().policy();
+        assertThat(policy.id()).isEqualTo("sample-marketplace");
+        assertThat(policy.kind()).isEqualTo(Policy.Kind.MARKETPLACE);
+        assertThat(policy.name().in("fr")).isEqualTo("Place de marché d'exemple");
+        assertThat(policy.rules()).hasSize(2);
+        assertThat(((Item.ListingTriage) course.item("tagua-listing").orElseThrow()).listing().policy())
+                .as("every listing on one platform shares its profile").isSameAs(policy);
         Item.Hotspot hotspot = (Item.Hotspot) course.item("find-lines").orElseThrow();
         assertThat(hotspot.regionAt(200, 150).id()).isEqualTo("lines");
         assertThat(hotspot.image().width()).isEqualTo(400);
@@ -135,6 +144,20 @@ class CatalogReaderTest {
 
         assertThat(stored).isEqualTo(course);
         assertThat(CourseJson.hash(stored)).isEqualTo(course.contentHash());
+    }
+
+    @Test
+    void aStoredVersionFromBeforePolicyProfilesKeepsItsListingsPolicyText() {
+        Course course = CatalogReader.read(SAMPLE_COURSES, SAMPLE_ASSETS).courses().get(0);
+        String profile = CourseJson.write(course)
+                .replaceFirst("\\{\"id\":\"sample-marketplace\",\"kind\":\"MARKETPLACE\",\"name\":\\{[^}]*},"
+                        + "\"rules\":\\[[^\\]]*]}", "{\"en\":\"Ivory is prohibited.\",\"fr\":\"L'ivoire est interdit.\"}");
+
+        Course stored = CourseJson.read(profile);
+
+        Policy old = ((Item.ListingTriage) stored.item("bangle-listing").orElseThrow()).listing().policy();
+        assertThat(old.name().isEmpty()).isTrue();
+        assertThat(old.rules()).extracting(rule -> rule.in("fr")).containsExactly("L'ivoire est interdit.");
     }
 
     @Test
