@@ -188,7 +188,9 @@ public class ReviewResource {
             key = keyText(i.key(), i.options(), lang);
         } else if (item instanceof Item.CodedTerm i) {
             rows.add(new Row(m.review_row_term(), List.of(new Cell(i.termLanguage(), i.term(), false))));
-            rows.add(row(m.review_row_question(), i.question(), languages));
+            if (!i.context().isEmpty()) {
+                rows.add(row(m.review_row_context(), i.context(), languages));
+            }
             options(rows, i.options(), i.key(), languages, m);
             key = keyText(i.key(), i.options(), lang);
         } else if (item instanceof Item.SingleChoice i) {
@@ -286,10 +288,13 @@ public class ReviewResource {
                 .map(l -> new Cell(l, LearnerViews.listingText(template.in(l, l), item, l), false)).toList());
     }
 
-    /** What a list shows for an item: its question or statement; for a listing, its title. */
+    /** What a list shows for an item: its question or statement; a listing's title; a coded term's term and context. */
     private static String summary(Item item, String lang, String fallback) {
         if (item instanceof Item.ListingTriage t) {
             return t.listing().title().in(lang, fallback).replaceAll("[{}]", "");
+        }
+        if (item instanceof Item.CodedTerm c) {
+            return c.context().isEmpty() ? c.term() : c.term() + " · " + c.context().in(lang, fallback);
         }
         return item.stem().in(lang, fallback);
     }

@@ -1,5 +1,10 @@
 package org.owlet.learning;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -10,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
@@ -36,7 +42,7 @@ public final class BlindGuessers {
     public record Row(String course, String assessment, String strategy, int attempts, double meanScore, double passRate) {
     }
 
-    /** What a strategy sees of a question: the item's English text and the order its choices were shown in. */
+    /** What a strategy sees of a question: the item's English text ({@link #shownStem}) and the order its choices were shown in. */
     record Shown(Item item, List<String> order) {
     }
 
@@ -56,6 +62,8 @@ public final class BlindGuessers {
 
     private static final String EN = "en";
 
+    private static final Properties PROMPTS = englishPrompts();
+
     private BlindGuessers() {
     }
 
@@ -74,15 +82,15 @@ public final class BlindGuessers {
                 strategy("always allow", (s, k, r) -> choose(s, r.nextInt(Math.max(1, s.order().size())), AnswerKey.Decision.ALLOW,
                         Set.of(), r.nextBoolean())),
                 strategy("same decision for the same prompt", (s, k, r) -> choose(s, r.nextInt(Math.max(1, s.order().size())),
-                        k.decisionByPrompt().getOrDefault(text(s.item().stem().in(EN)), AnswerKey.Decision.REMOVE), titlePhrases(s),
+                        k.decisionByPrompt().getOrDefault(text(shownStem(s.item())), AnswerKey.Decision.REMOVE), titlePhrases(s),
                         r.nextBoolean())),
                 strategy("same decision for the same policy profile", (s, k, r) -> choose(s, r.nextInt(Math.max(1, s.order().size())),
                         s.item() instanceof Item.ListingTriage t
                                 ? k.decisionByPolicy().getOrDefault(t.listing().policy().id(), AnswerKey.Decision.REMOVE)
                                 : AnswerKey.Decision.REMOVE,
                         titlePhrases(s), r.nextBoolean())),
-                strategy("keyword in the stem", (s, k, r) -> byText(s, t -> overlap(t, s.item().stem().in(EN)),
-                        AnswerKey.Decision.REMOVE, titlePhrases(s), !absolute(s.item().stem().in(EN)))),
+                strategy("keyword in the stem", (s, k, r) -> byText(s, t -> overlap(t, shownStem(s.item())),
+                        AnswerKey.Decision.REMOVE, titlePhrases(s), !absolute(shownStem(s.item())))),
                 strategy("memorised every drill and quiz key", (s, k, r) -> k.practised().contains(s.item().id()) ? right(s.item())
                         : choose(s, r.nextInt(Math.max(1, s.order().size())), AnswerKey.Decision.ALLOW, Set.of(), r.nextBoolean())));
     }
@@ -136,7 +144,7 @@ public final class BlindGuessers {
         Map<String, Map<AnswerKey.Decision, Integer>> seenByPolicy = new HashMap<>();
         for (String id : practised.stream().sorted().toList()) {
             course.item(id).filter(Item.ListingTriage.class::isInstance).map(Item.ListingTriage.class::cast).ifPresent(t -> {
-                seen.computeIfAbsent(text(t.context().in(EN)), q -> new LinkedHashMap<>()).merge(t.key().decision(), 1, Integer::sum);
+                seen.computeIfAbsent(text(shownStem(t)), q -> new LinkedHashMap<>()).merge(t.key().decision(), 1, Integer::sum);
                 seenByPolicy.computeIfAbsent(t.listing().policy().id(), p -> new LinkedHashMap<>()).merge(t.key().decision(), 1,
                         Integer::sum);
             });
@@ -153,6 +161,38 @@ public final class BlindGuessers {
     }
 
     // ------------------------------------------------------------------ what the strategies do
+
+    /**
+     * The question as the page shows it, in English: for a listing or a coded term the interface's prompt (the same for
+     * every item of the type) followed by the item's context; otherwise the item's own question or statement.
+     */
+    static String shownStem(Item item) {
+        if (item instanceof Item.ListingTriage t) {
+            return (PROMPTS.getProperty("prompt_triage") + " " + t.context().in(EN)).trim();
+        } else if (item instanceof Item.CodedTerm c) {
+            return (PROMPTS.getProperty("prompt_coded_term") + " " + c.context().in(EN)).trim();
+        }
+        return item.stem().in(EN);
+    }
+
+    /** The English learn bundle, as Maven copies it from {@code i18n/}: the interface's prompts. */
+    private static Properties englishPrompts() {
+        Properties properties = new Properties();
+        try (InputStream in = BlindGuessers.class.getResourceAsStream("/messages/learn_en.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("messages/learn_en.properties is not on the classpath");
+            }
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (String key : List.of("prompt_triage", "prompt_coded_term")) {
+            if (properties.getProperty(key) == null) {
+                throw new IllegalStateException("messages/learn_en.properties has no " + key);
+            }
+        }
+        return properties;
+    }
 
     private static Strategy strategy(String name, Answerer answerer) {
         return new Strategy() {

@@ -111,6 +111,7 @@ public interface LearnMessages {
     @Message String integrity_strategy_keyword_in_the_stem();
     @Message String integrity_strategy_memorised_every_drill_and_quiz_key();
     @Message String prompt_triage();
+    @Message String prompt_coded_term();
     @Message String prompt_true_false();
     @Message String not_allowed_grant_not_needed();
     @Message String grant_reason_error();

@@ -53,6 +53,23 @@ class ReviewResourceTest {
 
     @Test
     @TestSecurity(user = "cora@coalition.example", roles = "coalition-admin")
+    void aCodedTermShowsItsTermAndContextNotAQuestion() {
+        Document page = Jsoup.parse(given().header("Accept-Language", "en").get("/review/courses/sample/items/code-white")
+                .then().statusCode(200).extract().asString());
+
+        assertThat(page.select("table.review th[scope=row]").eachText()).contains("Term", "Context", "Option ivory (correct)")
+                .doesNotContain("Question");
+        assertThat(page.select("table.review td[lang=zh-CN]").eachText()).containsExactly("白");
+        assertThat(page.select("table.review td[lang=en]").eachText()).contains("Seen in Chinese-language listings of carvings.");
+        assertThat(page.select("table.review td[lang=fr]").eachText()).contains("Vu dans des annonces de sculptures en chinois.");
+        Document list = Jsoup.parse(given().header("Accept-Language", "en").get("/review/courses/sample").then().statusCode(200)
+                .extract().asString());
+        assertThat(list.select("tr:has(a[href$=/items/code-white]) td").eachText())
+                .containsExactly("code-white", "coded-term", "白 · Seen in Chinese-language listings of carvings.");
+    }
+
+    @Test
+    @TestSecurity(user = "cora@coalition.example", roles = "coalition-admin")
     void theCourseListAndALessonInBothLanguages() {
         given().get("/review").then().statusCode(200).body(containsString("/review/courses/sample"));
         given().get("/review/courses/sample").then().statusCode(200)

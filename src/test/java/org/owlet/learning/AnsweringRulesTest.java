@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -210,5 +211,64 @@ class AnsweringRulesTest {
         assertThat(listing.selectFirst("p.question").text())
                 .isEqualTo("Decide what happens to this listing and mark the phrases that support your decision.");
         assertThat(listing.select("p.context")).isEmpty(); // the sample listing adds no context
+    }
+
+    /** Draws every attempt with one seed (chosen by the test) and shuffles options with another. */
+    static final class FixedDrawShuffler extends Shuffler {
+        private final long drawSeed;
+
+        FixedDrawShuffler(long drawSeed, long shuffleSeed) {
+            super(new Random(shuffleSeed));
+            this.drawSeed = drawSeed;
+        }
+
+        @Override
+        public long nextSeed() {
+            return drawSeed;
+        }
+    }
+
+    @Test
+    @TestSecurity(user = "cody@acme.example", roles = "learner")
+    @OidcSecurity(claims = { @Claim(key = "sub", value = "cody-coded"), @Claim(key = "email", value = "cody@acme.example") })
+    void aCodedTermAsksTheInterfacesQuestionWithItsContext() {
+        List<String> pool = catalog.course("sample").orElseThrow().finalAssessment().orElseThrow().pool();
+        long seed = QuestionOrderTest.SEED;
+        while (!AssessmentService.draw(pool, 2, seed).contains("code-white")) {
+            seed++;
+        }
+        System.out.println("coded-term question: final drawn with seed " + seed + " (the first from "
+                + QuestionOrderTest.SEED + " whose draw holds code-white), options shuffled with seed " + QuestionOrderTest.SEED);
+        QuarkusMock.installMockForType(new FixedDrawShuffler(seed, QuestionOrderTest.SEED), Shuffler.class);
+        given().redirects().follow(false).post("/learn/sample/lessons/basics/read").then().statusCode(303);
+        String quiz = given().redirects().follow(false).post("/learn/sample/modules/check/start").then().statusCode(303)
+                .extract().header("Location");
+        given().redirects().follow(false).post(quiz + "/submit").then().statusCode(303);
+        String fin = given().redirects().follow(false).post("/learn/sample/modules/final/start").then().statusCode(303)
+                .extract().header("Location");
+        Document term = null;
+        String url = null;
+        for (int n = 1; n <= 2 && term == null; n++) {
+            url = fin + "?n=" + n;
+            Document page = Jsoup.parse(given().get(url).then().statusCode(200).extract().asString());
+            term = page.selectFirst("legend.question span.term") != null ? page : null;
+        }
+        assertThat(term).as("the final drew code-white (seed " + seed + ")").isNotNull();
+
+        var legend = term.selectFirst("legend.question");
+        assertThat(legend.selectFirst("span.term").text()).isEqualTo("白");
+        assertThat(legend.selectFirst("span.term").attr("lang")).isEqualTo("zh-CN");
+        assertThat(legend.select("span.context").eachText()).containsExactly("Seen in Chinese-language listings of carvings.");
+        assertThat(legend.select("span.prompt").eachText()).containsExactly("What does this term most likely stand for in a listing?");
+        // the term, then the context, then the one prompt every coded term asks
+        assertThat(legend.children().eachAttr("class")).containsExactly("term", "context", "prompt");
+        assertThat(legend.text()).doesNotContain("what can this word stand for");
+        assertThat(term.select("input[name=option]")).hasSize(3);
+
+        Document french = Jsoup.parse(given().header("Accept-Language", "fr").get(url).then().statusCode(200).extract().asString());
+        assertThat(french.select("legend.question span.context").eachText())
+                .containsExactly("Vu dans des annonces de sculptures en chinois.");
+        assertThat(french.select("legend.question span.prompt").eachText())
+                .containsExactly("Que désigne le plus probablement ce terme dans une annonce ?");
     }
 }

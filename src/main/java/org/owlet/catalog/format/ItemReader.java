@@ -116,10 +116,10 @@ final class ItemReader {
                 case "coded-term" -> {
                     String term = item.string("term", true, "the term as it appears in listings");
                     String termLanguage = item.string("termLanguage", true, "the language tag of the term, e.g. zh or de");
-                    Text question = item.text("question", true, languages, are);
+                    Text note = contextOnly(item, "coded-term", languages, are);
                     List<Item.Option> options = options(item, context);
                     Set<String> correct = correct(item, options, 1, options.size());
-                    result = new Item.CodedTerm(null, term, termLanguage, question, options, new AnswerKey.Choice(correct));
+                    result = new Item.CodedTerm(null, term, termLanguage, note, options, new AnswerKey.Choice(correct));
                 }
                 case "single-choice", "multi-choice" -> {
                     Text question = item.text("question", true, languages, are);
@@ -157,7 +157,7 @@ final class ItemReader {
         } else if (item instanceof Item.ListingTriage i) {
             return new Item.ListingTriage(common, i.context(), i.listing(), i.phrases(), i.key());
         } else if (item instanceof Item.CodedTerm i) {
-            return new Item.CodedTerm(common, i.term(), i.termLanguage(), i.question(), i.options(), i.key());
+            return new Item.CodedTerm(common, i.term(), i.termLanguage(), i.context(), i.options(), i.key());
         } else if (item instanceof Item.SingleChoice i) {
             return new Item.SingleChoice(common, i.question(), i.options(), i.key());
         } else if (item instanceof Item.MultiChoice i) {
@@ -195,8 +195,9 @@ final class ItemReader {
     }
 
     /**
-     * Listing-triage items take their question from the interface, the same for every item, so its wording cannot hint
-     * at the answer; an item may add {@code context}, never a question of its own.
+     * Listing-triage and coded-term items take their question from the interface, the same for every item of the type
+     * ("What does this term most likely stand for in a listing?"), so its wording cannot hint at the answer; an item may
+     * add {@code context}, never a question of its own.
      */
     static Text contextOnly(Fields item, String type, List<String> languages, String are) {
         if (item.has("question")) {

@@ -80,8 +80,12 @@ public sealed interface Item {
     record ListingTriage(Common common, Text context, Listing listing, List<Phrase> phrases, AnswerKey.Triage key) implements Item {
     }
 
-    /** A term as it appears in listings, in its own language, and the question what it stands for. */
-    record CodedTerm(Common common, String term, String termLanguage, Text question, List<Option> options,
+    /**
+     * A term as it appears in listings, in its own language. Its question is the interface's, the same for every term
+     * ("What does this term most likely stand for in a listing?"); {@code context} is optional neutral text shown with
+     * it ({@link Text#NONE} when there is none).
+     */
+    record CodedTerm(Common common, String term, String termLanguage, Text context, List<Option> options,
             AnswerKey.Choice key) implements Item {
     }
 
@@ -109,7 +113,7 @@ public sealed interface Item {
         return Types.of(this);
     }
 
-    /** The item's own question (or statement); for listings their context, maybe {@link Text#NONE}. */
+    /** The item's own question (or statement); for listings and coded terms their context, maybe {@link Text#NONE}. */
     @JsonIgnore
     default Text stem() {
         if (this instanceof ImageChoice i) {
@@ -119,7 +123,7 @@ public sealed interface Item {
         } else if (this instanceof ListingTriage i) {
             return i.context();
         } else if (this instanceof CodedTerm i) {
-            return i.question();
+            return i.context();
         } else if (this instanceof SingleChoice i) {
             return i.question();
         } else if (this instanceof MultiChoice i) {

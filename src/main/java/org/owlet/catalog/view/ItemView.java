@@ -20,7 +20,8 @@ public sealed interface ItemView {
 
     /**
      * image-choice, coded-term, single-choice, multi-choice. {@code multiple} tells the page to offer
-     * checkboxes (several may be right) instead of radio buttons.
+     * checkboxes (several may be right) instead of radio buttons. For a coded term, {@code question} is the item's
+     * optional context ("" when none): the question itself is the interface's, the same for every term.
      */
     record ChoiceView(String id, String type, String question, ImageView image, String term, String termLanguage,
             List<OptionView> options, boolean multiple) implements ItemView {

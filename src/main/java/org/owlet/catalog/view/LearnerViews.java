@@ -62,7 +62,7 @@ public final class LearnerViews {
             return new ItemView.ChoiceView(i.id(), i.type(), i.question().in(lang), ImageView.of(i.image(), lang), null,
                     null, options(i.id(), i.options(), lang), i.key().correct().size() > 1);
         } else if (item instanceof Item.CodedTerm i) {
-            return new ItemView.ChoiceView(i.id(), i.type(), i.question().in(lang), null, i.term(), i.termLanguage(),
+            return new ItemView.ChoiceView(i.id(), i.type(), i.context().in(lang), null, i.term(), i.termLanguage(),
                     options(i.id(), i.options(), lang), i.key().correct().size() > 1);
         } else if (item instanceof Item.SingleChoice i) {
             return new ItemView.ChoiceView(i.id(), i.type(), i.question().in(lang), null, null, null,
