@@ -110,6 +110,8 @@ public class CatalogService {
         for (Problem problem : loaded.problems()) {
             if (problem.isError()) {
                 LOG.error("Course files: " + problem);
+            } else if (problem.severity() == Problem.Severity.NOTE) {
+                LOG.debug("Course files: " + problem);
             } else {
                 LOG.warn("Course files: " + problem);
             }

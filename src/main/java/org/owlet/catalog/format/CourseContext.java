@@ -1,5 +1,6 @@
 package org.owlet.catalog.format;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,15 @@ final class CourseContext {
     final Map<String, Item> items = new LinkedHashMap<>();
     /** "file:line" of each item, by item id. */
     final Map<String, String> itemWhere = new HashMap<>();
+
+    /** Where an item names an image: the image's path, and the file, line and field of the name. */
+    record ImageUse(String path, String file, int line, String field) {
+    }
+
+    /** The images named by the item being read. */
+    final List<ImageUse> pendingImages = new ArrayList<>();
+    /** The images each item names, by item id. */
+    final Map<String, List<ImageUse>> itemImages = new HashMap<>();
 
     CourseContext(String id, List<String> languages) {
         this.id = id;

@@ -196,6 +196,7 @@ final class CourseReader {
             return modules; // the editorial rules below judge a course that is otherwise valid
         }
         AssessmentIntegrity.balance(context.items.values()).forEach(message -> course.error("modules", message));
+        checkPictures(modules, context);
         for (Map.Entry<String, Item> item : context.items.entrySet()) {
             AssessmentIntegrity.longOption(item.getValue()).ifPresent(message -> {
                 String[] where = context.itemWhere.get(item.getKey()).split(":");
@@ -203,6 +204,66 @@ final class CourseReader {
             });
         }
         return modules;
+    }
+
+    /**
+     * Pictures that cannot print their answer: an item in a drill, quiz or final shows a specimen (a listing-triage item
+     * may show a listing); a final item's picture is not the one a lesson or a practice item of the course shows.
+     */
+    private void checkPictures(List<Module> modules, CourseContext context) {
+        Map<String, String> practised = new LinkedHashMap<>();
+        for (Module module : modules) {
+            if (!(module instanceof Module.Drill || module instanceof Module.Quiz || module instanceof Module.FinalAssessment)) {
+                continue;
+            }
+            for (String itemId : module.itemIds()) {
+                Item item = context.items.get(itemId);
+                for (CourseContext.ImageUse use : context.itemImages.getOrDefault(itemId, List.of())) {
+                    ManifestEntry entry = images.entry(use.path());
+                    String kind = entry.kind();
+                    boolean listing = item instanceof Item.ListingTriage && ManifestEntry.LISTING.equals(kind);
+                    if (!ManifestEntry.SPECIMEN.equals(kind) && !listing) {
+                        files.problems.error(use.file(), use.line(), use.field(), "image '" + use.path() + "' is a " + kind
+                                + " picture (" + entry.manifestFile() + ":" + entry.line() + ") and item '" + itemId + "' is in "
+                                + module.kind() + " '" + module.id() + "'; expected a specimen picture, with no printed"
+                                + " measurement, label, arrow or highlight that states or points at the answer"
+                                + (item instanceof Item.ListingTriage ? " (or a listing picture)" : "")
+                                + ": keep the " + kind + " for a lesson and give the item a specimen copy without the marks");
+                    }
+                    if (!(module instanceof Module.FinalAssessment)) {
+                        practised.merge(use.path(), itemId, (a, b) -> a.equals(b) ? a : a + ", " + b);
+                    }
+                }
+            }
+        }
+        Map<String, String> taught = new LinkedHashMap<>();
+        for (Module module : modules) {
+            if (module instanceof Module.Lesson lesson) {
+                lesson.images().forEach(image -> taught.merge(image.path(), lesson.id(), (a, b) -> a + ", " + b));
+            }
+        }
+        for (Module module : modules) {
+            if (!(module instanceof Module.FinalAssessment exam)) {
+                continue;
+            }
+            for (String itemId : exam.pool()) {
+                for (CourseContext.ImageUse use : context.itemImages.getOrDefault(itemId, List.of())) {
+                    List<String> where = new ArrayList<>();
+                    if (taught.containsKey(use.path())) {
+                        where.add("lesson " + taught.get(use.path()));
+                    }
+                    if (practised.containsKey(use.path())) {
+                        where.add("practice item " + practised.get(use.path()));
+                    }
+                    if (!where.isEmpty()) {
+                        files.problems.note(use.file(), use.line(), use.field(), "image '" + use.path() + "' of final item '"
+                                + itemId + "' is also shown by " + String.join(" and ", where) + "; expected a different"
+                                + " specimen drawing of the same cue (another piece, carving or angle), so the final asks"
+                                + " for the product, not for a picture the learner remembers");
+                    }
+                }
+            }
+        }
     }
 
     private Module.Gate readGate(Fields module) {

@@ -44,6 +44,7 @@ final class Images {
             return null;
         }
         checkTexts(entry, context);
+        context.pendingImages.add(new CourseContext.ImageUse(path, fields.file, fields.line(key), fields.path(key)));
         return entry.image();
     }
 

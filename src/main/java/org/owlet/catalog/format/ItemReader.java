@@ -59,6 +59,7 @@ final class ItemReader {
                 continue;
             }
             for (Fields fields : root.maps("items", true, "a list of items")) {
+                context.pendingImages.clear();
                 Item item = readItem(fields, context);
                 if (item != null) {
                     String where = name + ":" + fields.line();
@@ -68,6 +69,7 @@ final class ItemReader {
                     } else {
                         context.items.put(item.id(), item);
                         context.itemWhere.put(item.id(), where);
+                        context.itemImages.put(item.id(), List.copyOf(context.pendingImages));
                     }
                 }
             }

@@ -20,6 +20,11 @@ public record LoadedCatalog(List<Course> courses, Map<String, Source> sources, M
     }
 
     public List<Problem> warnings() {
-        return problems.stream().filter(p -> !p.isError()).toList();
+        return problems.stream().filter(p -> p.severity() == Problem.Severity.WARNING).toList();
+    }
+
+    /** Work left to do that does not fail the build. */
+    public List<Problem> notes() {
+        return problems.stream().filter(p -> p.severity() == Problem.Severity.NOTE).toList();
     }
 }

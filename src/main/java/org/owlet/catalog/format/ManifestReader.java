@@ -21,6 +21,10 @@ import org.owlet.catalog.model.Text;
  */
 final class ManifestReader {
 
+    private static final String KIND_EXPECTED = "specimen (a photo-like view with no printed measurement, label, arrow or"
+            + " highlight that states or points at the answer), listing (a listing as a seller posts it, text included) or"
+            + " diagram (a labelled teaching drawing, for lessons only)";
+
     private static final Pattern LICENCE = Pattern.compile("[A-Za-z0-9.+-]+");
 
     private final CatalogFiles files;
@@ -48,9 +52,14 @@ final class ManifestReader {
         if (root == null) {
             return;
         }
-        for (Fields entry : root.maps("assets", true, "a list of images with file, source, author, licence, credit, alt, description")) {
+        for (Fields entry : root.maps("assets", true,
+                "a list of images with file, kind, source, author, licence, credit, alt, description")) {
             int mark = files.problems.mark();
             String path = entry.string("file", true, "the image's path under " + files.assetsLabel + "/");
+            String kind = entry.string("kind", true, KIND_EXPECTED);
+            if (kind != null && !ManifestEntry.KINDS.contains(kind)) {
+                entry.error("kind", "unknown kind '" + kind + "'; expected " + KIND_EXPECTED);
+            }
             String source = entry.string("source", true, "\"original\" or the address the image came from");
             String author = entry.string("author", true, "who made the image");
             String licence = entry.string("licence", true, "an SPDX licence id such as CC-BY-4.0");
@@ -72,7 +81,7 @@ final class ManifestReader {
                         + manifest.get(path).line());
                 continue;
             }
-            manifest.put(path, new ManifestEntry(path, source, author, licence, credit, alt, description, name,
+            manifest.put(path, new ManifestEntry(path, kind, source, author, licence, credit, alt, description, name,
                     entry.line(), asset, asset != null && !files.problems.errorsSince(mark)));
         }
         root.rejectUnknownKeys();

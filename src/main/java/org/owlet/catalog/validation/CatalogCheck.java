@@ -21,8 +21,8 @@ public final class CatalogCheck {
         Path assets = Path.of(args.length > 1 ? args[1] : "assets");
         LoadedCatalog catalog = CatalogReader.read(courses, assets);
         catalog.problems().forEach(p -> (p.isError() ? System.err : System.out).println(p));
-        System.out.printf("%d course(s) valid, %d error(s), %d warning(s)%n", catalog.courses().size(),
-                catalog.errors().size(), catalog.warnings().size());
+        System.out.printf("%d course(s) valid, %d error(s), %d warning(s), %d note(s)%n", catalog.courses().size(),
+                catalog.errors().size(), catalog.warnings().size(), catalog.notes().size());
         catalog.courses().forEach(c -> System.out.printf("  %s %s (%s): %d items, languages %s%n", c.id(), c.version(),
                 c.contentHash().substring(0, 12), c.items().size(), String.join(", ", c.languages())));
         if (!catalog.errors().isEmpty()) {

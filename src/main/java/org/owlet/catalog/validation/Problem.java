@@ -7,7 +7,10 @@ package org.owlet.catalog.validation;
  */
 public record Problem(Severity severity, String file, int line, String field, String message) {
 
-    public enum Severity { ERROR, WARNING }
+    /** A note points at work left to do; unlike a warning it does not fail the build on the repository's own courses. */
+    public enum Severity {
+        ERROR, WARNING, NOTE
+    }
 
     public boolean isError() {
         return severity == Severity.ERROR;
@@ -25,6 +28,8 @@ public record Problem(Severity severity, String file, int line, String field, St
         }
         if (severity == Severity.WARNING) {
             text.append("warning: ");
+        } else if (severity == Severity.NOTE) {
+            text.append("note: ");
         }
         return text.append(message).toString();
     }

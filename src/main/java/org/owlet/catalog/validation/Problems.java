@@ -17,6 +17,11 @@ public final class Problems {
         all.add(new Problem(Problem.Severity.WARNING, file, line, field, message));
     }
 
+    /** Work left to do that does not fail the build (see {@link Problem.Severity#NOTE}). */
+    public void note(String file, int line, String field, String message) {
+        all.add(new Problem(Problem.Severity.NOTE, file, line, field, message));
+    }
+
     public List<Problem> all() {
         return Collections.unmodifiableList(all);
     }
