@@ -17,6 +17,8 @@ public final class SvgChart {
     private static final int HEIGHT = 220;
     private static final int AXIS = 28;
     private static final int TOP = 18;
+    /** Room left and right of the bars, so the first and last labels are not cut off. */
+    private static final int SIDE = 28;
 
     private SvgChart() {
     }
@@ -24,7 +26,7 @@ public final class SvgChart {
     /** Bars from left to right; {@code title} becomes the SVG's title (the table carries the same data). */
     public static String bars(List<Bar> bars, String title) {
         int max = Math.max(1, bars.stream().mapToInt(Bar::value).max().orElse(1));
-        double slot = (double) WIDTH / Math.max(1, bars.size());
+        double slot = (double) (WIDTH - 2 * SIDE) / Math.max(1, bars.size());
         double bar = Math.max(2, slot * 0.7);
         StringBuilder svg = new StringBuilder();
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 ").append(WIDTH).append(' ')
@@ -35,7 +37,7 @@ public final class SvgChart {
         for (int i = 0; i < bars.size(); i++) {
             Bar b = bars.get(i);
             double h = (HEIGHT - AXIS - TOP) * (double) b.value() / max;
-            double x = i * slot + (slot - bar) / 2;
+            double x = SIDE + i * slot + (slot - bar) / 2;
             double y = HEIGHT - AXIS - h;
             svg.append("<rect class=\"chart-bar\" x=\"").append(num(x)).append("\" y=\"").append(num(y)).append("\" width=\"")
                     .append(num(bar)).append("\" height=\"").append(num(h)).append("\"/>");

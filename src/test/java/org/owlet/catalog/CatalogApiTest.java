@@ -37,7 +37,7 @@ class CatalogApiTest {
                 .body("passMark", equalTo(80))
                 .body("modules.kind", equalTo(java.util.List.of("lesson", "drill", "quiz", "final")))
                 .body("modules[0].html", containsString("lignes de Schreger"))
-                .body("items", hasSize(9))
+                .body("items", hasSize(10))
                 .body("items.find { it.id == 'carving-material' }.question",
                         equalTo("En quoi cette sculpture est-elle très probablement faite ?"))
                 .body("items.find { it.id == 'carving-material' }.image.alt", containsString("objet sculpté"))

@@ -2,19 +2,8 @@ package org.owlet.learning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.util.Comparator;
-import java.util.Map;
-import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 
@@ -23,22 +12,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.owlet.catalog.CatalogService;
 import org.owlet.catalog.model.AnswerKey;
 import org.owlet.catalog.model.Course;
+import org.owlet.testing.Browser;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -47,11 +26,9 @@ import io.quarkus.test.junit.QuarkusTest;
  * A learner's journey in a real browser (Debian's Chromium, headless): sign-in through Dev Services for
  * OIDC, enrolment, the lesson, a drill card, a switch to French mid-course, the quiz and the final
  * assessment, answered from the answer keys, up to the pass; then home and My progress. Each kind of page
- * is saved as a screenshot under {@code target/screenshots/} for people to look at.
+ * is saved as a screenshot under {@code target/screenshots/learner-journey/} for people to look at.
  * <p>
  * Run with {@code ./mvnw -B -o verify -Pbrowser}; the default run leaves it out (tag {@code browser}).
- * Nothing is downloaded: the browser and the driver are the Debian packages {@code chromium} and
- * {@code chromium-driver}, set explicitly so that Selenium Manager never runs.
  */
 @QuarkusTest
 @Tag("browser")
@@ -59,8 +36,6 @@ class LearnerJourneyBrowserTest {
 
     static final String COURSE = "sample";
     static final String LEARNER = "ana@acme.example";
-    static final Path SCREENSHOTS = Paths.get("target", "screenshots");
-    static final Duration WAIT = Duration.ofSeconds(20);
 
     @TestHTTPResource("/")
     URL base;
@@ -68,47 +43,19 @@ class LearnerJourneyBrowserTest {
     @Inject
     CatalogService catalog;
 
+    Browser browser;
     WebDriver driver;
-    Path profile;
-    int shot;
 
     @BeforeEach
     void startBrowser() throws IOException {
-        profile = Files.createTempDirectory("owlet-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1280,900", "--lang=en-GB");
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-GB,en"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .usingAnyFreePort()
-                .build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(WAIT);
-        Files.createDirectories(SCREENSHOTS);
-        try (Stream<Path> old = Files.list(SCREENSHOTS)) {
-            for (Path png : old.filter(p -> p.toString().endsWith(".png")).toList()) {
-                Files.delete(png);
-            }
-        }
-        shot = 0;
+        browser = new Browser(base, "learner-journey");
+        driver = browser.driver();
     }
 
     @AfterEach
     void quitBrowser() throws IOException {
-        try {
-            if (driver != null) {
-                driver.quit();
-            }
-        } finally {
-            driver = null;
-            if (profile != null) {
-                try (Stream<Path> files = Files.walk(profile)) {
-                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
-            }
+        if (browser != null) {
+            browser.close();
         }
     }
 
@@ -234,18 +181,8 @@ class LearnerJourneyBrowserTest {
 
     // ------------------------------------------------------------------ steps
 
-    /** Signs in as the learner through the Dev Services for OIDC login page (its "predefined user" buttons). */
     private void signIn() {
-        driver.get(url("/login?return=%2Fhome"));
-        WebElement user = new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("button[name='predefined-" + LEARNER + "']")));
-        user.click();
-        new WebDriverWait(driver, WAIT).until(d -> {
-            URI here = URI.create(d.getCurrentUrl());
-            return here.getPort() == base.getPort() && "/home".equals(here.getPath());
-        });
-        waitForPage();
-        assertThat(driver.findElement(By.cssSelector(".account .who")).getText()).isNotBlank();
+        browser.signIn(LEARNER, "/home");
     }
 
     /** Answers the question on the page from the course's answer key, and submits it. */
@@ -270,87 +207,32 @@ class LearnerJourneyBrowserTest {
     }
 
     private static void check(WebElement form, String name, String value) {
-        WebElement input = form.findElement(By.cssSelector("input[name='" + name + "'][value='" + value + "']"));
-        if (!input.isSelected()) {
-            input.click();
-        }
-        assertThat(input.isSelected()).as(name + "=" + value).isTrue();
+        Browser.check(form, name, value);
     }
 
-    // ------------------------------------------------------------------ browser helpers
-
-    private String url(String path) {
-        return base.toString().replaceAll("/$", "") + path;
-    }
+    // ------------------------------------------------------------------ browser steps
 
     private void open(String path) {
-        driver.get(url(path));
-        waitForPage();
+        browser.open(path);
     }
 
-    /** Clicks something that loads a new page and waits until that page is there. */
     private void clickAndWait(WebElement element) {
-        WebElement html = driver.findElement(By.tagName("html"));
-        element.click();
-        new WebDriverWait(driver, WAIT).until(d -> isGone(html));
-        waitForPage();
-    }
-
-    /**
-     * Whether an element of the previous page is gone. Selenium's {@code stalenessOf} only recognises a stale-element
-     * error; newer Chromium reports the same condition as "Node with given id does not belong to the document".
-     */
-    private static boolean isGone(WebElement element) {
-        try {
-            element.isEnabled();
-            return false;
-        } catch (StaleElementReferenceException e) {
-            return true;
-        } catch (WebDriverException e) {
-            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
-                return true;
-            }
-            throw e;
-        }
-    }
-
-    private void waitForPage() {
-        new WebDriverWait(driver, WAIT).until(d -> "complete".equals(((JavascriptExecutor) d).executeScript(
-                "return document.readyState")));
-        assertThat(driver.findElements(By.cssSelector("main"))).as("an Owlet page at " + driver.getCurrentUrl())
-                .isNotEmpty();
+        browser.clickAndWait(element);
     }
 
     private String path() {
-        return URI.create(driver.getCurrentUrl()).getPath();
+        return browser.path();
     }
 
     private String lang() {
-        return driver.findElement(By.tagName("html")).getDomAttribute("lang");
+        return browser.lang();
     }
 
     private String text(String css) {
-        return driver.findElement(By.cssSelector(css)).getText();
+        return browser.text(css);
     }
 
-    /** Saves the whole page (the window is stretched to the page's height for the shot) as NN-name.png. */
     private void screenshot(String name) {
-        Dimension window = driver.manage().window().getSize();
-        Number height = (Number) ((JavascriptExecutor) driver).executeScript(
-                "return Math.max(document.documentElement.scrollHeight, document.body.scrollHeight)");
-        int chrome = window.getHeight() - ((Number) ((JavascriptExecutor) driver).executeScript(
-                "return window.innerHeight")).intValue();
-        driver.manage().window().setSize(new Dimension(window.getWidth(), Math.max(window.getHeight(),
-                Math.min(height.intValue() + chrome, 6000))));
-        try {
-            File file = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-            Path target = SCREENSHOTS.resolve(String.format("%02d-%s.png", ++shot, name));
-            Files.copy(file.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
-            Files.deleteIfExists(file.toPath());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            driver.manage().window().setSize(window);
-        }
+        browser.screenshot(name);
     }
 }
