@@ -53,7 +53,15 @@ public final class Csv {
 
     /** A streamed {@code text/csv} download named {@code filename}. */
     public static Response download(String filename, List<String> header, Rows rows) {
-        StreamingOutput body = out -> write(new OutputStreamWriter(out, StandardCharsets.UTF_8), header, rows);
+        return download(filename, List.of(), header, rows);
+    }
+
+    /**
+     * A streamed download that first states what it holds: {@code about} rows (name, value), then an empty row, then
+     * the table with its {@code header}.
+     */
+    public static Response download(String filename, List<List<Object>> about, List<String> header, Rows rows) {
+        StreamingOutput body = out -> write(new OutputStreamWriter(out, StandardCharsets.UTF_8), about, header, rows);
         return Response.ok(body, "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"" + filename.replaceAll("[^A-Za-z0-9._-]", "_") + "\"")
                 .build();
@@ -61,14 +69,42 @@ public final class Csv {
 
     /** Writes the whole export to {@code target} (closed at the end). */
     public static void write(Writer target, List<String> header, Rows rows) {
+        write(target, List.of(), header, rows);
+    }
+
+    private static void write(Writer target, List<List<Object>> about, List<String> header, Rows rows) {
         try (Writer writer = new BufferedWriter(target);
                 CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get())) {
             writer.write(BOM);
             Row row = new Row(printer);
+            if (!about.isEmpty()) {
+                for (List<Object> line : about) {
+                    row.row(line.toArray());
+                }
+                printer.println();
+            }
             row.row(header.toArray());
             rows.write(row);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Reads an uploaded CSV file (RFC 4180, a leading byte-order mark ignored, empty lines skipped): one list of cells
+     * per row. Throws {@link IOException} when the text is not valid CSV (e.g. a quote never closed).
+     */
+    public static List<List<String>> read(String text) throws IOException {
+        String body = text.startsWith(String.valueOf(BOM)) ? text.substring(1) : text;
+        try (org.apache.commons.csv.CSVParser parser = org.apache.commons.csv.CSVParser.parse(new java.io.StringReader(body),
+                CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).get())) {
+            List<List<String>> rows = new ArrayList<>();
+            for (org.apache.commons.csv.CSVRecord record : parser) {
+                rows.add(record.toList());
+            }
+            return rows;
+        } catch (java.io.UncheckedIOException | IllegalStateException e) {
+            throw new IOException(e.getMessage(), e);
         }
     }
 

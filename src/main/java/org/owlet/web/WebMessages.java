@@ -22,6 +22,7 @@ public interface WebMessages {
     @Message String nav_team();
     @Message String nav_companies();
     @Message String nav_audit();
+    @Message String nav_reports();
     @Message String nav_review();
     @Message String nav_certificates();
     @Message String nav_renewals();

@@ -32,6 +32,8 @@ import org.owlet.learning.RightAnswers;
 import org.owlet.organization.Company;
 import org.owlet.organization.Member;
 import org.owlet.organization.MemberService;
+import org.owlet.reporting.Workshop;
+import org.owlet.reporting.WorkshopAttendee;
 import org.owlet.testing.Fixtures;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -84,6 +86,28 @@ class PersonalDataExportTest {
             }
             learning.submit(member, attempt.id, "en");
         }
+    }
+
+    /** A workshop attended by the member, as an import would record it (matched by email). */
+    private static long attend(Member member, String name) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Workshop workshop = new Workshop();
+            workshop.heldOn = LocalDate.of(2020, 1, 15);
+            workshop.country = "GB";
+            workshop.language = "en";
+            workshop.trainer = "A trainer";
+            workshop.topic = "Ivory";
+            workshop.createdAt = Instant.now();
+            workshop.persist();
+            WorkshopAttendee attendee = new WorkshopAttendee();
+            attendee.workshop = workshop;
+            attendee.member = Member.findById(member.id);
+            attendee.personKey = attendee.member.personKey;
+            attendee.name = name;
+            attendee.email = attendee.member.email;
+            attendee.persist();
+            return attendee.id;
+        });
     }
 
     private static void grant(Member to, Member by, String reason) {
@@ -167,6 +191,9 @@ class PersonalDataExportTest {
         members.remove(paula, rita.id);
         members.remove(otto, paula.id);
 
+        long paulasAttendance = attend(paula, "Paula Personal");
+        long ottosAttendance = attend(otto, "Otto Other");
+
         Map<String, Set<Long>> paulas = idsInDatabase(paula);
         Map<String, Set<Long>> ottos = idsInDatabase(otto);
         paulas.forEach((table, ids) -> assertThat(ids).as("Paula's %s", table).isNotEmpty());
@@ -212,6 +239,8 @@ class PersonalDataExportTest {
         assertThat(rows(export, "administrativeRecords")).extracting(e -> e.get("action") + " by " + e.get("by"))
                 .contains("member.removed by you", "member.removed by Otto Other <" + otto.email + ">");
         assertThat(json.writeValueAsString(export)).doesNotContain("Rita Removed", rita.email);
+        assertThat(rows(section(export, "workshops"), "attended")).extracting(r -> ((Number) r.get("id")).longValue())
+                .containsExactly(paulasAttendance).doesNotContain(ottosAttendance);
 
         long answersBefore = paulas.get("answers").size();
         members.erase(paula);
@@ -222,6 +251,8 @@ class PersonalDataExportTest {
         assertThat(after).containsKeys("profile", "administrativeRecords", "certificates", "learning");
         assertThat(section(after, "profile")).containsEntry("name", null).containsEntry("email", null)
                 .containsEntry("personKey", paula.personKey).containsEntry("company", null);
+        assertThat(rows(section(after, "workshops"), "attended")).singleElement()
+                .satisfies(r -> assertThat(r).containsEntry("name", null).containsEntry("email", null));
         assertThat(rows(after, "certificates")).isNotEmpty().allSatisfy(c -> assertThat(c).containsEntry("holderName", null));
         assertThat(idsIn(section(after, "learning").get("answers"))).hasSize((int) answersBefore);
         assertThat(QuarkusTransaction.requiringNew().call(() -> Answer.<Answer> list("member.id", paula.id)))

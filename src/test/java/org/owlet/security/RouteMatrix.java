@@ -90,6 +90,13 @@ public abstract class RouteMatrix {
         EXPECTATIONS.put("POST /admin/companies/{slug}", Access.COALITION_ADMIN);
         EXPECTATIONS.put("POST /admin/companies/{slug}/deactivate", Access.COALITION_ADMIN);
         EXPECTATIONS.put("POST /admin/companies/{slug}/reactivate", Access.COALITION_ADMIN);
+        EXPECTATIONS.put("GET /admin/reports", Access.COALITION_ADMIN);
+        EXPECTATIONS.put("GET /admin/workshops", Access.COALITION_ADMIN);
+        EXPECTATIONS.put("POST /admin/workshops", Access.COALITION_ADMIN);
+        EXPECTATIONS.put("GET /admin/workshops/{id}", Access.COALITION_ADMIN);
+        EXPECTATIONS.put("POST /admin/workshops/{id}/attendees", Access.COALITION_ADMIN);
+        EXPECTATIONS.put("GET /api/v1/reports/trained", Access.COALITION_ADMIN);
+        EXPECTATIONS.put("GET /api/v1/reports/certified", Access.COALITION_ADMIN);
         EXPECTATIONS.put("GET /admin/audit", Access.COALITION_ADMIN);
         EXPECTATIONS.put("GET /admin/audit/entries.json", Access.COALITION_ADMIN);
         EXPECTATIONS.put("GET /api/v1/companies", Access.COALITION_ADMIN);
@@ -290,6 +297,10 @@ public abstract class RouteMatrix {
         }
         if (path.startsWith("/api/") && !method.equals("GET")) {
             request.contentType("application/json").body("{}");
+        }
+        if (template.endsWith("/attendees")) {
+            // a file upload: a well-formed multipart request, so authorisation is what decides
+            request.multiPart("csv", "email\n");
         }
         return request.request(method, path);
     }
