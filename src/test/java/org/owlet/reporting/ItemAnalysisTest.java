@@ -118,6 +118,14 @@ class ItemAnalysisTest {
     }
 
     @Test
+    void theReviewAndCompanyPagesLinkToTheAnalysisAndTheCodedTermList() {
+        Document review = Jsoup.parse(given().get("/review").then().statusCode(200).extract().asString());
+        assertThat(review.select("a[href=/review/analysis]").text()).startsWith("Item analysis");
+        Document companies = Jsoup.parse(given().get("/admin/companies").then().statusCode(200).extract().asString());
+        assertThat(companies.select("a[href^=/api/v1/coded-terms]").attr("href")).isEqualTo("/api/v1/coded-terms?lang=en&format=csv");
+    }
+
+    @Test
     void theKindFilterChoosesTheAttempts() {
         Document quiz = Jsoup.parse(given().queryParam("course", "sample").queryParam("kind", "quiz").get("/review/analysis").then()
                 .statusCode(200).extract().asString());
