@@ -85,6 +85,7 @@ class TeamDashboardTest {
         assertThat(page.select("svg.chart").attr("aria-hidden")).isEqualTo("true");
         assertThat(page.select("details.definitions").text()).contains("valid today");
         assertThat(page.html()).doesNotContain("Gabor", "globex.example");
+        assertThat(page.select("a[href^=/api/v1/coded-terms]").attr("href")).isEqualTo("/api/v1/coded-terms?lang=en&format=csv");
     }
 
     @Test

@@ -112,6 +112,9 @@ public abstract class RouteMatrix {
         EXPECTATIONS.put("GET /review/courses/{id}", Access.COALITION_ADMIN);
         EXPECTATIONS.put("GET /review/sample", Access.COALITION_ADMIN);
         EXPECTATIONS.put("GET /review/integrity", Access.COALITION_ADMIN);
+        EXPECTATIONS.put("GET /review/analysis", Access.COALITION_ADMIN);
+        EXPECTATIONS.put("GET /review/analysis/items.csv", Access.COALITION_ADMIN);
+        EXPECTATIONS.put("GET /api/v1/coded-terms", Access.ANY_ADMIN);
         EXPECTATIONS.put("GET /review/courses/{id}/items/{itemId}", Access.COALITION_ADMIN);
         EXPECTATIONS.put("GET /review/courses/{id}/lessons/{lessonId}", Access.COALITION_ADMIN);
         EXPECTATIONS.put("GET /home", Access.SIGNED_IN);
