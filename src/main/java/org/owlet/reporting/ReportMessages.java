@@ -123,4 +123,7 @@ public interface ReportMessages {
     @Message String assign_due_error();
     @Message String assign_email_unknown();
     @Message String errors_title();
+    @Message String xapi_from_error();
+    @Message String xapi_to_error();
+    @Message String xapi_period_error();
 }
