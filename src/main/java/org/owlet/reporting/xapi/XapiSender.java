@@ -140,8 +140,8 @@ public class XapiSender {
                 break;
             }
         }
-        if (sent + failed > 0) {
-            LOG.infof("xAPI: %d statements sent, %d failed", sent, failed);
+        if (sent > 0) {
+            LOG.infof("xAPI: %d statements sent to %s, %d failed", sent, endpoint(), failed);
         }
         return new Run(true, sent, failed);
     }
@@ -149,14 +149,13 @@ public class XapiSender {
     /** Records one try: sent (also when the LRS already had it), or failed with the next try after the backoff. */
     private void record(Statement statement, Answer answer, Instant now) {
         QuarkusTransaction.requiringNew().run(() -> {
-            XapiSent row = XapiSent.findById(statement.id().toString());
-            if (row == null) {
-                row = new XapiSent();
+            XapiSent found = XapiSent.findById(statement.id().toString());
+            XapiSent row = found != null ? found : new XapiSent();
+            if (found == null) {
                 row.statementId = statement.id().toString();
                 row.recordKind = statement.kind();
                 row.recordId = statement.recordId();
                 row.firstTriedAt = now;
-                row.persist();
             }
             row.attempts++;
             row.lastTriedAt = now;
@@ -170,6 +169,9 @@ public class XapiSender {
                 row.status = XapiSent.Status.FAILED;
                 row.nextAttemptAt = now.plus(backoff(row.attempts));
                 row.lastError = answer.error() == null ? null : truncate(answer.error());
+            }
+            if (found == null) {
+                row.persist();
             }
         });
     }
