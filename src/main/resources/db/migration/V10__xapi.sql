@@ -1,6 +1,7 @@
 -- xAPI statements sent to the coalition's Learning Record Store: one row per statement once a send was tried.
 -- The statement id is a name-based UUID of the record (kind + id), so a resend is idempotent at the LRS.
--- No person key or member here: the record kind and id point at an attempt or a certificate.
+-- status is SENT or FAILED (the entity's enum). No person key or member here: the record kind and id point at an
+-- attempt or a certificate.
 CREATE TABLE xapi_sent (
     statement_id     VARCHAR(36)  PRIMARY KEY,
     record_kind      VARCHAR(16)  NOT NULL,
@@ -13,8 +14,7 @@ CREATE TABLE xapi_sent (
     sent_at          TIMESTAMP WITH TIME ZONE,
     next_attempt_at  TIMESTAMP WITH TIME ZONE,
     last_error       VARCHAR(1000),
-    CONSTRAINT xapi_sent_record_unique UNIQUE (record_kind, record_id),
-    CONSTRAINT xapi_sent_status CHECK (status IN ('SENT', 'FAILED'))
+    CONSTRAINT xapi_sent_record_unique UNIQUE (record_kind, record_id)
 );
 CREATE INDEX xapi_sent_retry_idx ON xapi_sent (status, next_attempt_at);
 
