@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -42,6 +44,8 @@ public class LocalLrs implements QuarkusTestResourceLifecycleManager {
     private static final Queue<Integer> SCRIPT = new ConcurrentLinkedQueue<>();
     static final List<Received> RECEIVED = new CopyOnWriteArrayList<>();
     static volatile long delayMillis;
+    /** A batch holding one of these statement ids is refused with 400, as an LRS refuses a statement it finds invalid. */
+    static final Set<String> REFUSED = ConcurrentHashMap.newKeySet();
 
     private HttpServer server;
     private ExecutorService threads;
@@ -50,6 +54,7 @@ public class LocalLrs implements QuarkusTestResourceLifecycleManager {
         SCRIPT.clear();
         SCRIPT.addAll(List.of(statuses));
         RECEIVED.clear();
+        REFUSED.clear();
         delayMillis = 0;
     }
 
@@ -74,6 +79,9 @@ public class LocalLrs implements QuarkusTestResourceLifecycleManager {
         int status = scripted == null ? 200 : scripted;
         List<JsonNode> statements = new ArrayList<>();
         JSON.readTree(body).forEach(statements::add);
+        if (statements.stream().anyMatch(st -> REFUSED.contains(st.get("id").asText()))) {
+            status = 400;
+        }
         if (delayMillis > 0) {
             try {
                 Thread.sleep(delayMillis);
@@ -89,7 +97,8 @@ public class LocalLrs implements QuarkusTestResourceLifecycleManager {
             return;
         }
         byte[] answer = (status == 200 ? JSON.writeValueAsString(statements.stream().map(s -> s.get("id").asText()).toList())
-                : "{\"error\":\"down for maintenance\"}").getBytes(StandardCharsets.UTF_8);
+                : status == 400 ? "{\"error\":\"invalid statement\"}" : "{\"error\":\"down for maintenance\"}")
+                .getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.sendResponseHeaders(status, answer.length);
         try (OutputStream out = exchange.getResponseBody()) {

@@ -171,6 +171,29 @@ class XapiSenderTest {
     }
 
     @Test
+    void aStatementTheLrsRefusesDoesNotHoldBackTheOthersInItsBatch() {
+        List<String> mine = seed();
+        LocalLrs.reset();
+        String refused = mine.get(1);
+        LocalLrs.REFUSED.add(refused);
+
+        sender.run("replica-a");
+        assertThat(LocalLrs.RECEIVED.get(0).status()).as("the whole batch first").isEqualTo(400);
+        assertThat(LocalLrs.RECEIVED.get(0).ids()).containsAll(mine);
+        XapiSent row = row(refused);
+        assertThat(row.status).isEqualTo(XapiSent.Status.FAILED);
+        assertThat(row.httpStatus).isEqualTo(400);
+        assertThat(row.lastError).contains("invalid statement");
+        assertThat(row.nextAttemptAt).isEqualTo(time.now().plus(Duration.ofMinutes(5)));
+        for (String id : mine) {
+            if (!id.equals(refused)) {
+                assertThat(row(id).status).as(id).isEqualTo(XapiSent.Status.SENT);
+                assertThat(row(id).attempts).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
     void theBackoffDoublesUpToItsMaximum() {
         assertThat(sender.backoff(1)).isEqualTo(Duration.ofMinutes(5));
         assertThat(sender.backoff(2)).isEqualTo(Duration.ofMinutes(10));
