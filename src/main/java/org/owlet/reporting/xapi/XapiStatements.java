@@ -109,11 +109,7 @@ public class XapiStatements {
                 notDone(em.createQuery(CERTIFICATES + NOT_DONE.formatted("c") + " order by c.issuedAt, c.id", Certificate.class), kind,
                         now).setMaxResults(limit).getResultList().forEach(c -> statements.add(certificate(c, courses)));
             } else {
-                String which = switch (kind) {
-                    case PASSED -> " and a.passed = true";
-                    case FAILED -> " and a.passed = false";
-                    default -> " and a.passed = true";
-                };
+                String which = kind == RecordKind.FAILED ? " and a.passed = false" : " and a.passed = true"; // passed, completed
                 List<Activity> kinds = kind == RecordKind.COMPLETED ? List.of(Activity.FINAL) : List.of(Activity.FINAL, Activity.REFRESHER);
                 notDone(em.createQuery(ATTEMPTS + which + NOT_DONE.formatted("a") + " order by a.submittedAt, a.id", Attempt.class),
                         kind, now).setParameter("kinds", kinds).setMaxResults(limit).getResultList()
