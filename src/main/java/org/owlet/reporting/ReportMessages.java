@@ -232,4 +232,7 @@ public interface ReportMessages {
     @Message String import_already_attending();
     @Message String import_duplicate_row();
     @Message String import_too_large();
+    @Message String xapi_from_error();
+    @Message String xapi_to_error();
+    @Message String xapi_period_error();
 }

@@ -105,6 +105,7 @@ public abstract class RouteMatrix {
         EXPECTATIONS.put("PUT /api/v1/companies/{slug}", Access.COALITION_ADMIN);
         EXPECTATIONS.put("POST /api/v1/companies/{slug}/deactivate", Access.COALITION_ADMIN);
         EXPECTATIONS.put("POST /api/v1/companies/{slug}/reactivate", Access.COALITION_ADMIN);
+        EXPECTATIONS.put("GET /api/v1/reports/xapi", Access.COALITION_ADMIN);
         EXPECTATIONS.put("GET /api/v1/courses", Access.SIGNED_IN);
         EXPECTATIONS.put("GET /api/v1/courses/{id}", Access.SIGNED_IN);
         EXPECTATIONS.put("GET /assets/{name}", Access.PUBLIC);
