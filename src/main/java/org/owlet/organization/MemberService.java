@@ -264,8 +264,18 @@ public class MemberService {
         if (current.isErased()) {
             return;
         }
-        for (PersonalData section : sections()) {
-            section.erase(current);
+        // the profile (the member row with name and email) goes last, so that every other section can still find the
+        // member's rows by address (e.g. invitations sent to it)
+        List<PersonalData> sections = sections();
+        for (PersonalData section : sections) {
+            if (!ProfilePersonalData.NAME.equals(section.name())) {
+                section.erase(current);
+            }
+        }
+        for (PersonalData section : sections) {
+            if (ProfilePersonalData.NAME.equals(section.name())) {
+                section.erase(current);
+            }
         }
         if (!current.isErased()) {
             throw new IllegalStateException("No PersonalData section erased the member row");
