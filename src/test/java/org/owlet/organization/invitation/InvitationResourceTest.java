@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.jsoup.Jsoup;
@@ -43,7 +44,10 @@ import io.restassured.response.Response;
         @Claim(key = "organization", value = "[\"acme\"]", type = ClaimType.JSON_ARRAY) })
 class InvitationResourceTest {
 
+    /** An Instance: the keycloak profile builds the same application without the double. */
     @Inject
+    Instance<RecordingInvitationSender> senders;
+
     RecordingInvitationSender sender;
 
     @Inject
@@ -56,6 +60,7 @@ class InvitationResourceTest {
     void setUp() {
         Fixtures.acme();
         Fixtures.globex();
+        sender = senders.get();
         sender.reset();
         time = MovableTime.startingNow();
         QuarkusMock.installMockForType(time, TimeSource.class);
