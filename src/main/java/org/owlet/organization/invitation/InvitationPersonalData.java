@@ -40,8 +40,11 @@ public class InvitationPersonalData implements PersonalData {
 
     private static List<Invitation> addressedTo(Member member) {
         String email = Invitation.normalize(member.email);
-        return Invitation.list("from Invitation i join fetch i.company where i.member.id = ?1 or (?2 is not null and i.email = ?2)"
-                + " order by i.invitedAt, i.id", member.id, email);
+        if (email == null || email.isBlank()) {
+            return Invitation.list("from Invitation i join fetch i.company where i.member.id = ?1 order by i.invitedAt, i.id", member.id);
+        }
+        return Invitation.list("from Invitation i join fetch i.company where i.member.id = ?1 or i.email = ?2 order by i.invitedAt, i.id",
+                member.id, email);
     }
 
     @Override
