@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -56,6 +57,9 @@ public class MemberService {
 
     @Inject
     Instance<PersonalData> personalData;
+
+    @Inject
+    Event<CompanyJoined> joined;
 
     /**
      * Dev Services for OIDC sends no {@code email_verified} claim; in dev and test its emails are taken as
@@ -161,6 +165,9 @@ public class MemberService {
         audit.record(null, "member.company-changed", target != null ? target : previous, member,
                 "from " + (previous == null ? "none" : previous.slug) + " to " + (target == null ? "none" : target.slug)
                         + (target == null ? "" : " by " + resolution.source().name().toLowerCase(Locale.ROOT)));
+        if (target != null) {
+            joined.fire(new CompanyJoined(member, target));
+        }
     }
 
     private static boolean sameCompany(Company a, Company b) {
@@ -231,6 +238,7 @@ public class MemberService {
         member.companySource = Member.CompanySource.ADMIN;
         member.companySince = time.now();
         audit.record(Member.findById(admin.id), "member.readded", removal.company, member, null);
+        joined.fire(new CompanyJoined(member, removal.company));
         return member;
     }
 
@@ -256,8 +264,18 @@ public class MemberService {
         if (current.isErased()) {
             return;
         }
-        for (PersonalData section : sections()) {
-            section.erase(current);
+        // the profile (the member row with name and email) goes last, so that every other section can still find the
+        // member's rows by address (e.g. invitations sent to it)
+        List<PersonalData> sections = sections();
+        for (PersonalData section : sections) {
+            if (!ProfilePersonalData.NAME.equals(section.name())) {
+                section.erase(current);
+            }
+        }
+        for (PersonalData section : sections) {
+            if (ProfilePersonalData.NAME.equals(section.name())) {
+                section.erase(current);
+            }
         }
         if (!current.isErased()) {
             throw new IllegalStateException("No PersonalData section erased the member row");

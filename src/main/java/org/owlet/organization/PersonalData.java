@@ -14,8 +14,9 @@ import jakarta.persistence.Table;
  * reason, in {@link PersonalDataExclusions}; a test reads the live schema and holds the code to it.
  * <p>
  * {@link #export} and {@link #erase} run inside {@link MemberService}'s transaction. Sections are erased one after
- * the other in no promised order, so an {@code erase} must not rely on another section's data (e.g. the member's
- * name) still being there, nor on it being gone.
+ * the other in no promised order, so an {@code erase} must not rely on another section's data still being there, nor
+ * on it being gone; the one exception is the member row itself (the {@code profile} section), which is erased last, so
+ * every section still sees the member's name and email.
  */
 public interface PersonalData {
 

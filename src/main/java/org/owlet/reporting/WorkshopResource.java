@@ -99,19 +99,21 @@ public class WorkshopResource {
         Workshop w = workshops.get(id);
         String text = csv == null ? "" : csv;
         try {
+            byte[] content = text.getBytes(StandardCharsets.UTF_8);
             if (file != null && file.size() > 0) {
                 if (file.size() > MAX_FILE_BYTES) {
                     throw new WorkshopService.ImportRefused(List.of(new WorkshopService.RowError(0, "", "import_too_large",
                             Long.toString(file.size()))));
                 }
-                text = Files.readString(file.uploadedFile(), StandardCharsets.UTF_8);
+                content = Files.readAllBytes(file.uploadedFile());
+                text = "";
             }
-            WorkshopService.Imported done = workshops.importAttendees(caller.member(), id, text);
+            WorkshopService.Imported done = workshops.importAttendees(caller.member(), id, content);
             return Response.seeOther(URI.create("/admin/workshops/" + id + "?added=" + done.added() + "&matched=" + done.matched()))
                     .build();
         } catch (WorkshopService.ImportRefused refused) {
             return Response.status(400).entity(Templates.workshop(w, workshops.attendees(w), text, refused.errors, null, null)).build();
-        } catch (IOException e) { // unreadable, or not UTF-8
+        } catch (IOException e) { // the upload could not be read from disk
             return Response.status(400).entity(Templates.workshop(w, workshops.attendees(w), "", List.of(new WorkshopService.RowError(0, "",
                     "import_unreadable", "")), null, null)).build();
         }

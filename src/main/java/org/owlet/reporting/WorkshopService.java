@@ -1,6 +1,5 @@
 package org.owlet.reporting;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -151,34 +150,37 @@ public class WorkshopService {
      * any problem imports no row, and every problem names its row and column.
      */
     @Transactional
-    public Imported importAttendees(Member admin, long workshopId, String csv) {
+    public Imported importAttendees(Member admin, long workshopId, byte[] csv) {
         Workshop workshop = get(workshopId);
         List<RowError> errors = new ArrayList<>();
-        List<List<String>> records;
+        List<Csv.Line> lines;
         Map<String, Integer> columns = new HashMap<>();
-        String text = csv == null ? "" : csv.replace("\uFEFF", "");
-        if (text.isBlank()) {
+        try {
+            lines = Csv.read(csv == null ? new byte[0] : csv).stream()
+                    .filter(l -> l.cells().stream().anyMatch(c -> !c.isBlank())).toList();
+        } catch (Csv.Unreadable e) {
+            throw new ImportRefused(List.of(new RowError((int) e.line(), "", "import_unreadable", "")));
+        }
+        if (lines.isEmpty()) {
             throw new ImportRefused(List.of(new RowError(1, "", "import_empty", "")));
         }
-        try {
-            records = Csv.read(text);
-        } catch (IOException e) {
-            throw new ImportRefused(List.of(new RowError(1, "", "import_unreadable", "")));
-        }
+        List<List<String>> records = lines.stream().map(Csv.Line::cells).toList();
         List<String> header = records.get(0);
         for (int i = 0; i < header.size(); i++) {
             String name = header.get(i).strip().toLowerCase(Locale.ROOT);
+            int headerRow = (int) lines.get(0).number();
             if (!name.equals("email") && !name.equals("name")) {
-                errors.add(new RowError(1, header.get(i), "import_unknown_column", header.get(i)));
+                errors.add(new RowError(headerRow, header.get(i), "import_unknown_column", header.get(i)));
             } else if (columns.putIfAbsent(name, i) != null) {
-                errors.add(new RowError(1, name, "import_duplicate_column", name));
+                errors.add(new RowError(headerRow, name, "import_duplicate_column", name));
             }
         }
         if (!columns.containsKey("email")) {
-            errors.add(new RowError(1, "email", "import_no_email_column", ""));
+            errors.add(new RowError((int) lines.get(0).number(), "email", "import_no_email_column", ""));
         }
         if (records.size() - 1 > MAX_ROWS) {
-            errors.add(new RowError(MAX_ROWS + 2, "", "import_too_many_rows", Integer.toString(records.size() - 1)));
+            errors.add(
+                    new RowError((int) lines.get(MAX_ROWS + 1).number(), "", "import_too_many_rows", Integer.toString(records.size() - 1)));
         }
         if (!errors.isEmpty()) {
             throw new ImportRefused(errors);
@@ -191,7 +193,7 @@ public class WorkshopService {
         int matched = 0;
         for (int r = 1; r < records.size(); r++) {
             List<String> record = records.get(r);
-            int row = r + 1;
+            int row = (int) lines.get(r).number();
             String email = cell(record, columns.get("email")).toLowerCase(Locale.ROOT);
             String name = columns.containsKey("name") ? cell(record, columns.get("name")) : "";
             if (!EMAIL.matcher(email).matches() || email.length() > 320) {

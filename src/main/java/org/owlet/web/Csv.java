@@ -3,8 +3,12 @@ package org.owlet.web;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,13 +17,15 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * The one CSV writer every export uses. UTF-8 with a byte-order mark, so spreadsheets open names in any script; text
  * cells that a spreadsheet would read as a formula (beginning with {@code =}, {@code +}, {@code -}, {@code @}, tab or
  * carriage return) are prefixed with an apostrophe; numbers are written as numbers, untouched. Rows are streamed to
- * the response as they are produced.
+ * the response as they are produced. Uploads are read with {@link #read}.
  */
 public final class Csv {
 
@@ -90,22 +96,66 @@ public final class Csv {
         }
     }
 
-    /**
-     * Reads an uploaded CSV file (RFC 4180, a leading byte-order mark ignored, empty lines skipped): one list of cells
-     * per row. Throws {@link IOException} when the text is not valid CSV (e.g. a quote never closed).
-     */
-    public static List<List<String>> read(String text) throws IOException {
-        String body = text.startsWith(String.valueOf(BOM)) ? text.substring(1) : text;
-        try (org.apache.commons.csv.CSVParser parser = org.apache.commons.csv.CSVParser.parse(new java.io.StringReader(body),
-                CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).get())) {
-            List<List<String>> rows = new ArrayList<>();
-            for (org.apache.commons.csv.CSVRecord record : parser) {
-                rows.add(record.toList());
-            }
-            return rows;
-        } catch (java.io.UncheckedIOException | IllegalStateException e) {
-            throw new IOException(e.getMessage(), e);
+    /** One record of an uploaded file: the line of the file it starts on (as a spreadsheet numbers rows) and its cells. */
+    public record Line(long number, List<String> cells) {
+    }
+
+    /** Why an upload cannot be read as CSV; {@code line} is the record where reading stopped (0: the file as a whole). */
+    public static final class Unreadable extends Exception {
+        private final long line;
+        private final boolean encoding;
+
+        Unreadable(long line, boolean encoding, String message) {
+            super(message);
+            this.line = line;
+            this.encoding = encoding;
         }
+
+        public long line() {
+            return line;
+        }
+
+        /** True when the file is not UTF-8 text (rather than broken CSV). */
+        public boolean encoding() {
+            return encoding;
+        }
+    }
+
+    /**
+     * Reads an uploaded CSV file: UTF-8 (a byte-order mark is skipped), separated by commas or, when its first line has
+     * semicolons and no commas (spreadsheets in many European locales), by semicolons. An empty line is a record of one empty cell.
+     */
+    public static List<Line> read(byte[] content) throws Unreadable {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
+        } catch (CharacterCodingException e) {
+            throw new Unreadable(0, true, "not UTF-8 text");
+        }
+        if (!text.isEmpty() && text.charAt(0) == BOM) {
+            text = text.substring(1);
+        }
+        String firstLine = text.lines().findFirst().orElse("");
+        char delimiter = firstLine.indexOf(';') >= 0 && firstLine.indexOf(',') < 0 ? ';' : ',';
+        List<Line> lines = new ArrayList<>();
+        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false).get();
+        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
+            int scanned = 0;
+            long line = 1;
+            for (CSVRecord record : parser) {
+                for (; scanned < record.getCharacterPosition() && scanned < text.length(); scanned++) {
+                    if (text.charAt(scanned) == '\n') {
+                        line++;
+                    }
+                }
+                lines.add(new Line(line, record.toList()));
+            }
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            long after = lines.isEmpty() ? 0 : lines.get(lines.size() - 1).number();
+            throw new Unreadable(after + 1, false, e.getMessage());
+        }
+        return lines;
     }
 
     /** What one cell holds once written: numbers as they are, text neutralised against formula injection. */

@@ -92,6 +92,31 @@ public class OwletMain {
                 problems.add("Owlet cannot start: " + setting.getKey() + " is not set. Set it to " + setting.getValue() + ".");
             }
         });
+        problems.addAll(invitationSettingProblems(config));
+        return problems;
+    }
+
+    /**
+     * Invitation emails need Owlet's Keycloak administration settings together: a realm URL and the service account's
+     * secret (the client id has a default). Neither is required; one without the other is a mistake said at start.
+     */
+    static List<String> invitationSettingProblems(Config config) {
+        Optional<String> url = present(config, "OWLET_KEYCLOAK_ADMIN_URL").or(() -> present(config, "owlet.keycloak.admin.url"));
+        Optional<String> secret = present(config, "OWLET_KEYCLOAK_ADMIN_SECRET").or(() -> present(config, "owlet.keycloak.admin.secret"));
+        List<String> problems = new ArrayList<>();
+        if (url.isPresent() && !url.get().strip().matches("https?://.+/realms/[^/]+/?")) {
+            problems.add("Owlet cannot start: OWLET_KEYCLOAK_ADMIN_URL is not a Keycloak realm URL. Set it like"
+                    + " https://id.example.org/realms/owlet (the realm of the invitations service account).");
+        }
+        if (url.isPresent() && secret.isEmpty()) {
+            problems.add("Owlet cannot start: OWLET_KEYCLOAK_ADMIN_URL is set but OWLET_KEYCLOAK_ADMIN_SECRET is not. Set it to the"
+                    + " secret of the service-account client that sends invitations (OWLET_KEYCLOAK_ADMIN_CLIENT_ID, default"
+                    + " owlet-invitations), or unset OWLET_KEYCLOAK_ADMIN_URL to record invitations without emailing them.");
+        }
+        if (url.isEmpty() && secret.isPresent()) {
+            problems.add("Owlet cannot start: OWLET_KEYCLOAK_ADMIN_SECRET is set but OWLET_KEYCLOAK_ADMIN_URL is not. Set it to the"
+                    + " Keycloak realm URL, e.g. https://id.example.org/realms/owlet, or unset the secret.");
+        }
         return problems;
     }
 

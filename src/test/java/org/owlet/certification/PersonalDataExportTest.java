@@ -32,6 +32,7 @@ import org.owlet.learning.RightAnswers;
 import org.owlet.organization.Company;
 import org.owlet.organization.Member;
 import org.owlet.organization.MemberService;
+import org.owlet.organization.invitation.Invitation;
 import org.owlet.reporting.Workshop;
 import org.owlet.reporting.WorkshopAttendee;
 import org.owlet.testing.Fixtures;
@@ -135,6 +136,30 @@ class PersonalDataExportTest {
         });
     }
 
+    /** An invitation to {@code email} from {@code company}, sent by {@code by}, accepted by {@code acceptedBy} if given. */
+    private static long invitation(Company company, String email, String name, Member by, Member acceptedBy) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Invitation invitation = new Invitation();
+            invitation.company = Company.findById(company.id);
+            invitation.email = email;
+            invitation.name = name;
+            invitation.invitedBy = by == null ? null : Member.findById(by.id);
+            invitation.invitedAt = Instant.now();
+            invitation.lastSentAt = Instant.now();
+            invitation.sendCount = 1;
+            if (acceptedBy == null) {
+                invitation.status = Invitation.Status.PENDING;
+                invitation.pendingEmail = email;
+            } else {
+                invitation.status = Invitation.Status.ACCEPTED;
+                invitation.acceptedAt = Instant.now();
+                invitation.member = Member.findById(acceptedBy.id);
+            }
+            invitation.persist();
+            return invitation.id;
+        });
+    }
+
     /** The ids of this member's rows in every learning table and their certificates, as the database has them. */
     private static Map<String, Set<Long>> idsInDatabase(Member member) {
         return QuarkusTransaction.requiringNew().call(() -> Map.of(
@@ -190,6 +215,11 @@ class PersonalDataExportTest {
         grant(otto, paula, "asked for one more go");
         members.remove(paula, rita.id);
         members.remove(otto, paula.id);
+        long paulaInvited = invitation(acme, "paula@acme.example", "Paula P.", otto, paula);
+        long paulaInvitedElsewhere = invitation(Fixtures.globex(), "paula@acme.example", "Paula Personal", null, null);
+        String ivy = "ivy-" + System.nanoTime() + "@acme.example";
+        long paulaSent = invitation(acme, ivy, "Ivy Invited", paula, null);
+        long ottoSent = invitation(acme, "olaf-" + System.nanoTime() + "@acme.example", "Olaf", otto, null);
 
         long paulasAttendance = attend(paula, "Paula Personal");
         long ottosAttendance = attend(otto, "Otto Other");
@@ -200,7 +230,7 @@ class PersonalDataExportTest {
         ottos.forEach((table, ids) -> assertThat(ids).as("Otto's %s", table).isNotEmpty());
 
         Map<String, Object> export = json.readValue(given().get("/me/data.json").then().statusCode(200).extract().asString(), Map.class);
-        assertThat(export).containsKeys("profile", "administrativeRecords", "certificates", "learning");
+        assertThat(export).containsKeys("profile", "administrativeRecords", "certificates", "learning", "invitations");
         Map<String, Object> learningSection = section(export, "learning");
         assertThat(learningSection).containsKeys("enrolments", "lessonsRead", "attempts", "answers", "cardSchedules",
                 "attemptGrants", "assignments", "questionsShown", "asAdmin");
@@ -241,6 +271,11 @@ class PersonalDataExportTest {
         assertThat(json.writeValueAsString(export)).doesNotContain("Rita Removed", rita.email);
         assertThat(rows(section(export, "workshops"), "attended")).extracting(r -> ((Number) r.get("id")).longValue())
                 .containsExactly(paulasAttendance).doesNotContain(ottosAttendance);
+        // invitations addressed to Paula (accepted, and another company's pending one) and those she sent, by id only
+        Map<String, Object> invitations = section(export, "invitations");
+        assertThat(idsIn(invitations.get("received"))).containsExactlyInAnyOrder(paulaInvited, paulaInvitedElsewhere);
+        assertThat(idsIn(invitations.get("sentAsCompanyAdmin"))).containsExactly(paulaSent).doesNotContain(ottoSent);
+        assertThat(json.writeValueAsString(export)).doesNotContain(ivy, "Ivy Invited", "Olaf");
 
         long answersBefore = paulas.get("answers").size();
         members.erase(paula);
@@ -253,6 +288,13 @@ class PersonalDataExportTest {
                 .containsEntry("personKey", paula.personKey).containsEntry("company", null);
         assertThat(rows(section(after, "workshops"), "attended")).singleElement()
                 .satisfies(r -> assertThat(r).containsEntry("name", null).containsEntry("email", null));
+        assertThat(rows(section(after, "invitations"), "received")).singleElement()
+                .satisfies(i -> assertThat(i).containsEntry("email", null).containsEntry("name", null).containsEntry("status", "ACCEPTED"));
+        Invitation elsewhere = QuarkusTransaction.requiringNew().call(() -> Invitation.findById(paulaInvitedElsewhere));
+        assertThat(elsewhere.status).isEqualTo(Invitation.Status.WITHDRAWN);
+        assertThat(elsewhere.email).isNull();
+        assertThat(elsewhere.name).isNull();
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Invitation.<Invitation> findById(paulaSent).email)).isEqualTo(ivy);
         assertThat(rows(after, "certificates")).isNotEmpty().allSatisfy(c -> assertThat(c).containsEntry("holderName", null));
         assertThat(idsIn(section(after, "learning").get("answers"))).hasSize((int) answersBefore);
         assertThat(QuarkusTransaction.requiringNew().call(() -> Answer.<Answer> list("member.id", paula.id)))

@@ -3,6 +3,7 @@ package org.owlet.security;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,8 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.owlet.organization.Company;
 import org.owlet.organization.Member;
 import org.owlet.organization.Region;
+import org.owlet.organization.invitation.Invitation;
 import org.owlet.testing.Fixtures;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
@@ -80,6 +83,11 @@ public abstract class RouteMatrix {
         EXPECTATIONS.put("GET /team/members.csv", Access.COMPANY_ADMIN);
         EXPECTATIONS.put("POST /team/members/{id}/remove", Access.COMPANY_ADMIN);
         EXPECTATIONS.put("POST /team/members/{id}/readd", Access.COMPANY_ADMIN);
+        EXPECTATIONS.put("GET /team/invitations", Access.COMPANY_ADMIN);
+        EXPECTATIONS.put("POST /team/invitations", Access.COMPANY_ADMIN);
+        EXPECTATIONS.put("POST /team/invitations/upload", Access.COMPANY_ADMIN);
+        EXPECTATIONS.put("POST /team/invitations/{id}/resend", Access.COMPANY_ADMIN);
+        EXPECTATIONS.put("POST /team/invitations/{id}/withdraw", Access.COMPANY_ADMIN);
         EXPECTATIONS.put("GET /api/v1/team/members", Access.COMPANY_ADMIN);
         EXPECTATIONS.put("POST /api/v1/team/members/{id}/remove", Access.COMPANY_ADMIN);
         EXPECTATIONS.put("POST /api/v1/team/members/{id}/readd", Access.COMPANY_ADMIN);
@@ -168,6 +176,10 @@ public abstract class RouteMatrix {
     private Member acmeCanary;
     private Member globexCanary;
     private String scratchSlug;
+    private long acmeInvitation;
+    private long globexInvitation;
+    private String acmeInvitee;
+    private String globexInvitee;
 
     @BeforeEach
     void seed() {
@@ -176,6 +188,10 @@ public abstract class RouteMatrix {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         acmeCanary = Fixtures.member(acme, "Canary Acme " + tag, "canary-acme-" + tag + "@acme.example");
         globexCanary = Fixtures.member(globex, "Canary Globex " + tag, "canary-globex-" + tag + "@globex.example");
+        acmeInvitee = "canary-invitee-" + tag + "@acme.example";
+        globexInvitee = "canary-invitee-" + tag + "@globex.example";
+        acmeInvitation = invitation(acme, acmeInvitee);
+        globexInvitation = invitation(globex, globexInvitee);
         scratchSlug = "scratch-" + tag;
         Fixtures.company(scratchSlug, "Scratch " + tag, null, null, Region.OCEANIA);
         for (Caller caller : Caller.values()) {
@@ -185,6 +201,20 @@ public abstract class RouteMatrix {
                 given().auth().oauth2(tokens.get(caller)).get("/api/v1/me").then().statusCode(200);
             }
         }
+    }
+
+    /** A pending invitation of {@code company} to {@code email}, as a company admin would have made it. */
+    private static long invitation(Company company, String email) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Invitation invitation = new Invitation();
+            invitation.company = Company.findById(company.id);
+            invitation.email = email;
+            invitation.pendingEmail = email;
+            invitation.invitedAt = Instant.now();
+            invitation.status = Invitation.Status.PENDING;
+            invitation.persist();
+            return invitation.id;
+        });
     }
 
     static List<String> discoveredRoutes() {
@@ -241,11 +271,11 @@ public abstract class RouteMatrix {
 
     @Test
     void companyAdminsNeverSeeAnotherCompanysPeople() {
-        assertIsolated(Caller.ACME_ADMIN, acmeCanary, globexCanary);
-        assertIsolated(Caller.GLOBEX_ADMIN, globexCanary, acmeCanary);
+        assertIsolated(Caller.ACME_ADMIN, acmeCanary, globexCanary, globexInvitee);
+        assertIsolated(Caller.GLOBEX_ADMIN, globexCanary, acmeCanary, acmeInvitee);
     }
 
-    private void assertIsolated(Caller admin, Member own, Member other) {
+    private void assertIsolated(Caller admin, Member own, Member other, String otherInvitee) {
         boolean sawOwn = false;
         for (String route : discoveredRoutes()) {
             Access access = EXPECTATIONS.get(route);
@@ -253,7 +283,7 @@ public abstract class RouteMatrix {
                 continue;
             }
             String body = call(route, admin).asString();
-            assertThat(body).as(route + " as " + admin).doesNotContain(other.displayName, other.email);
+            assertThat(body).as(route + " as " + admin).doesNotContain(other.displayName, other.email, otherInvitee);
             sawOwn |= body.contains(own.displayName);
         }
         assertThat(sawOwn).as(admin + " sees their own company's canary somewhere").isTrue();
@@ -267,6 +297,15 @@ public abstract class RouteMatrix {
             given().auth().oauth2(acmeAdmin).redirects().follow(false).post(path.formatted(globexCanary.id))
                     .then().statusCode(404);
         }
+        for (String path : List.of("/team/invitations/%d/resend", "/team/invitations/%d/withdraw")) {
+            given().auth().oauth2(acmeAdmin).redirects().follow(false).post(path.formatted(globexInvitation)).then().statusCode(404);
+        }
+        assertThat(given().auth().oauth2(acmeAdmin).get("/team/invitations?invited=" + globexInvitation + "&resent=" + globexInvitation)
+                .then().statusCode(200).extract().asString()).doesNotContain(globexInvitee);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Invitation.<Invitation> findById(globexInvitation).status))
+                .isEqualTo(Invitation.Status.PENDING);
+        assertThat(given().auth().oauth2(tokens.get(Caller.GLOBEX_ADMIN)).get("/team/invitations").then().statusCode(200).extract()
+                .asString()).contains(globexInvitee).doesNotContain(acmeInvitee);
         given().auth().oauth2(acmeAdmin).get("/team/progress/" + globexCanary.id).then().statusCode(404);
         given().auth().oauth2(acmeAdmin).redirects().follow(false).formParam("course", "sample").formParam("reason", "probe")
                 .post("/team/progress/" + globexCanary.id + "/grant").then().statusCode(404);
@@ -286,6 +325,10 @@ public abstract class RouteMatrix {
             // the sample course of the test catalog
             template = template.replace("{id}", "sample").replace("{itemId}", "carving-material").replace("{lessonId}", "basics");
         }
+        if (template.startsWith("/team/invitations/")) {
+            // company admins probe the other company's invitation; everyone else Acme's
+            template = template.replace("{id}", String.valueOf(caller == Caller.ACME_ADMIN ? globexInvitation : acmeInvitation));
+        }
         String path = template
                 .replace("{tag}", "fr")
                 .replace("{code}", "NOSUCHCODE")
@@ -302,9 +345,9 @@ public abstract class RouteMatrix {
         if (path.startsWith("/api/") && !method.equals("GET")) {
             request.contentType("application/json").body("{}");
         }
-        if (template.endsWith("/attendees")) {
-            // a file upload: a well-formed multipart request, so authorisation is what decides
-            request.multiPart("csv", "email\n");
+        if (template.endsWith("/attendees") || path.endsWith("/upload")) {
+            // a file upload, shaped like the page's form (multipart), so that the media type is not what refuses it
+            request.multiPart("file", "probe.csv", new byte[0], "text/csv");
         }
         return request.request(method, path);
     }

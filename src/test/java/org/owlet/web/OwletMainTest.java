@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.eclipse.microprofile.config.Config;
@@ -25,6 +26,27 @@ class OwletMainTest {
                         "Owlet cannot start: OWLET_BADGE_KEY is not set. Set it to the private EC P-256 key (JWK, JSON with a kid) that signs Open Badges credentials.",
                         "Owlet cannot start: OWLET_DB_URL is not set. Set it to the PostgreSQL JDBC URL, e.g. jdbc:postgresql://db.internal:5432/owlet (with OWLET_DB_USER and OWLET_DB_PASSWORD).",
                         "Owlet cannot start: OWLET_OIDC_SECRET is not set. Set it to the secret of Owlet's client in that realm.");
+    }
+
+    @Test
+    void invitationSettingsComeTogetherOrNotAtAll() {
+        Map<String, String> required = Map.of("OWLET_DB_URL", "jdbc:postgresql://db/owlet", "OWLET_OIDC_URL", "u", "OWLET_OIDC_SECRET",
+                "s", "OWLET_BADGE_KEY", "k");
+        assertThat(OwletMain.missingSettings(config(required), "prod")).isEmpty();
+        Map<String, String> urlOnly = new HashMap<>(required);
+        urlOnly.put("OWLET_KEYCLOAK_ADMIN_URL", "https://id.example.org/realms/owlet");
+        assertThat(OwletMain.missingSettings(config(urlOnly), "prod")).singleElement().asString()
+                .startsWith("Owlet cannot start: OWLET_KEYCLOAK_ADMIN_URL is set but OWLET_KEYCLOAK_ADMIN_SECRET is not.");
+        Map<String, String> both = new HashMap<>(urlOnly);
+        both.put("OWLET_KEYCLOAK_ADMIN_SECRET", "secret");
+        assertThat(OwletMain.missingSettings(config(both), "prod")).isEmpty();
+        both.put("OWLET_KEYCLOAK_ADMIN_URL", "https://id.example.org/");
+        assertThat(OwletMain.missingSettings(config(both), "prod")).singleElement().asString()
+                .contains("OWLET_KEYCLOAK_ADMIN_URL is not a Keycloak realm URL");
+        Map<String, String> secretOnly = new HashMap<>(required);
+        secretOnly.put("OWLET_KEYCLOAK_ADMIN_SECRET", "secret");
+        assertThat(OwletMain.missingSettings(config(secretOnly), "prod")).singleElement().asString()
+                .contains("OWLET_KEYCLOAK_ADMIN_SECRET is set but OWLET_KEYCLOAK_ADMIN_URL is not");
     }
 
     @Test
