@@ -119,7 +119,8 @@ public class CoalitionDashboardResource {
             case COUNTRY -> new GroupView(new Locale("", g.key()).getDisplayCountry(locale), null, null, g);
             case COURSE -> CoalitionReport.WORKSHOPS.equals(g.key()) ? new GroupView(null, "workshops_label", null, g)
                     : new GroupView(catalog.course(g.key()).map(Course::title).map(t -> t.in(lang)).orElse(g.key()), null, null, g);
-            case LANGUAGE -> new GroupView(ReportExtensions.languageName(g.key()), null, null, g);
+            case LANGUAGE -> new GroupView(org.owlet.web.Languages.match(g.key()).map(org.owlet.web.Languages.Language::nativeName)
+                    .orElseGet(() -> Locale.forLanguageTag(g.key()).getDisplayName(locale)), null, null, g);
         };
     }
 
