@@ -105,6 +105,17 @@ class TeamAdminBrowserTest {
         assertThat(browser.findAll("form[action='/team/progress/" + bo.id + "/grant']")).as("no second grant offered").isEmpty();
         browser.screenshot("attempt-granted");
 
+        // bring a new colleague in (the tests send through a recording stand-in for Keycloak's admin API)
+        browser.open("/team/members");
+        browser.clickAndWait(browser.find("main a[href='/team/invitations']"));
+        WebElement invite = browser.find("#invite-form");
+        invite.findElement(By.id("email")).sendKeys("new." + tag + "@acme.example");
+        invite.findElement(By.id("name")).sendKeys("Nia New");
+        browser.clickAndWait(invite.findElement(By.cssSelector("button[type=submit]")));
+        assertThat(browser.text("#invitations")).contains("new." + tag + "@acme.example");
+        assertThat(browser.findAll("#sending")).hasSize(1);
+        browser.screenshot("invitation-recorded");
+
         assertThat(QuarkusTransaction.requiringNew().call(() -> AttemptGrant.count("member.id = ?1", bo.id))).isEqualTo(1);
         assertThat(QuarkusTransaction.requiringNew().call(() -> AuditEntry.<AuditEntry> list("target.id = ?1 order by id", bo.id)
                 .stream().map(e -> e.action + " by " + (e.actor == null ? "system" : e.actor.email)).toList()))
