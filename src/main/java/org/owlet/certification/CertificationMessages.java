@@ -15,6 +15,8 @@ public interface CertificationMessages {
     @Message String pdf_company(String company);
     @Message String pdf_issued(String date);
     @Message String pdf_valid_until(String date);
+    @Message String pdf_revoked_on(String date);
+    @Message String pdf_revoked();
     @Message String pdf_code(String code);
     @Message String pdf_verify_at(String url);
     @Message String pdf_name_withheld();
@@ -58,6 +60,8 @@ public interface CertificationMessages {
     @Message String mine_renew_from(String date);
     @Message String mine_refresher();
     @Message String mine_renewed();
+    @Message String mine_revoked_on(String date);
+    @Message String mine_revoked_explain();
     @Message String mine_name_title();
     @Message String mine_name_explain();
     @Message String mine_name_label();
@@ -88,5 +92,6 @@ public interface CertificationMessages {
     @Message String admin_revoke_button();
     @Message String admin_reason_required();
     @Message String reason_not_renewable();
+    @Message String reason_revoked();
     @Message String admin_revoked_reason(String reason);
 }

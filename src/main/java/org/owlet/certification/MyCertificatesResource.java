@@ -98,12 +98,15 @@ public class MyCertificatesResource {
                 .build();
     }
 
-    /** The Open Badges 3.0 credential, signed (VC-JWT), to add to a wallet or backpack. */
+    /**
+     * The Open Badges 3.0 credential, signed (VC-JWT), to add to a wallet or backpack; not for a revoked certificate
+     * (its status list says revoked, but a wallet should not be offered it in the first place).
+     */
     @GET
     @Path("/{id}/badge.jwt")
     @Produces(CertificateApi.VC_JWT)
     public Response badge(@PathParam("id") long id) {
-        Certificate c = certificates.own(caller.member(), id);
+        Certificate c = notRevoked(certificates.own(caller.member(), id));
         return Response.ok(certificates.signedCredential(c), CertificateApi.VC_JWT)
                 .header("Content-Disposition", "attachment; filename=\"owlet-badge-" + c.courseId + "-" + c.id + ".jwt\"").build();
     }
@@ -113,6 +116,13 @@ public class MyCertificatesResource {
     @Path("/{id}/badge.json")
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> badgeJson(@PathParam("id") long id) {
-        return certificates.credential(certificates.own(caller.member(), id));
+        return certificates.credential(notRevoked(certificates.own(caller.member(), id)));
+    }
+
+    private static Certificate notRevoked(Certificate c) {
+        if (c.revokedAt != null) {
+            throw new NotAllowed(CertificationRefusal.REVOKED);
+        }
+        return c;
     }
 }

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -41,6 +42,9 @@ class MyCertificatesResourceTest {
 
     @Inject
     RateLimiter limiter;
+
+    @Inject
+    CertificationService certificates;
 
     @BeforeEach
     void reset() {
@@ -123,5 +127,44 @@ class MyCertificatesResourceTest {
         assertThat(page.selectFirst("h1").text()).isEqualTo("Certificates due for renewal at Acme Marketplace");
         assertThat(page.select("table").text()).contains("Dora Due " + tag).doesNotContain("Fred Fresh " + tag)
                 .doesNotContain("Gil Globex");
+    }
+
+    @Test
+    @TestSecurity(user = "carl@acme.example", roles = { "learner", "company-admin" })
+    @OidcSecurity(claims = { @Claim(key = "sub", value = "carl-cert-subject"), @Claim(key = "name", value = "Carl Wrongname"),
+            @Claim(key = "email", value = "carl@acme.example"),
+            @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN),
+            @Claim(key = "organization", value = "[\"acme\"]", type = ClaimType.JSON_ARRAY) })
+    void aRevokedCertificateIsMarkedEverywhereAndOffersNoBadge() throws IOException {
+        Member me = me();
+        Certificate c = Passes.fire(passed, Passes.pass(me, "en", Instant.now(), false));
+        byte[] before = given().get("/me/certificates/" + c.id + "/certificate.pdf").then().statusCode(200).extract()
+                .asByteArray();
+        try (PDDocument doc = Loader.loadPDF(before)) {
+            assertThat(new PDFTextStripper().getText(doc)).contains("Valid until").doesNotContain("REVOKED", "Revoked on");
+        }
+        certificates.revoke(null, c.id, "Assessment taken by someone else");
+
+        Document page = Jsoup.parse(given().get("/me/certificates").then().statusCode(200).extract().asString());
+        var row = page.select("tr:has(a[href=/me/certificates/" + c.id + "/certificate.pdf])");
+        assertThat(row).hasSize(1);
+        assertThat(row.text()).contains("Revoked", "Revoked on", "can no longer be added to a wallet");
+        assertThat(row.select("a[href*=badge]")).as("no badge download for a revoked certificate").isEmpty();
+        assertThat(page.select("a[href=/me/certificates/" + c.id + "/badge.jwt]")).isEmpty();
+        Document refused = Jsoup.parse(given().get("/me/certificates/" + c.id + "/badge.jwt").then().statusCode(403).extract()
+                .asString());
+        assertThat(refused.text()).contains("This certificate was revoked, so its Open Badge can no longer be downloaded.");
+        given().get("/me/certificates/" + c.id + "/badge.json").then().statusCode(403);
+
+        byte[] pdf = given().get("/me/certificates/" + c.id + "/certificate.pdf").then().statusCode(200)
+                .contentType("application/pdf").extract().asByteArray();
+        Files.createDirectories(CertificatePdfTest.OUT);
+        Files.write(CertificatePdfTest.OUT.resolve("certificate-revoked.pdf"), pdf);
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(doc);
+            assertThat(text).contains("REVOKED", "Revoked on", c.displayCode()).doesNotContain("Valid until");
+        }
+        assertThat(Jsoup.parse(given().get("/verify/" + c.code).then().statusCode(200).extract().asString())
+                .select(".verdict").text()).isEqualTo("Revoked");
     }
 }
