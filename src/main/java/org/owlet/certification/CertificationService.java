@@ -106,6 +106,7 @@ public class CertificationService {
         c.renewalOpensOn = c.expiresOn.minusDays(course.renewalWindowDays());
         c.issuedAt = time.now();
         c.persist();
+        c.statusIndex = c.id;
         LOG.infof("Certificate %d issued for attempt %d (course %s)%s", c.id, c.attemptId, c.courseId,
                 renews == null ? "" : ", renewing " + renews.id);
         return c;
@@ -171,6 +172,21 @@ public class CertificationService {
 
     public String signedCredential(Certificate c) {
         return badges.sign(credential(c));
+    }
+
+    /**
+     * The revocation status list {@code list} (1, 2, …) as a signed {@code BitstringStatusListCredential}: a bit per
+     * certificate, set when it is revoked. A list no certificate has reached yet is not found.
+     */
+    @Transactional
+    public String signedStatusList(int list) {
+        if (list < 1 || list > StatusList.listOf(Math.max(0, Certificate.maxStatusIndex()))) {
+            throw new NotFound("status list " + list);
+        }
+        long first = StatusList.firstIndexOf(list);
+        List<Integer> revoked = Certificate.revokedStatusIndexes(first, first + StatusList.SIZE).stream()
+                .map(StatusList::positionOf).toList();
+        return badges.sign(badges.statusListCredential(list, StatusList.encode(revoked), time.now()));
     }
 
     /**

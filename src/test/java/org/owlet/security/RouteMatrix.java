@@ -147,6 +147,7 @@ public abstract class RouteMatrix {
         EXPECTATIONS.put("GET /api/v1/certificates/{code}/credential", Access.PUBLIC);
         EXPECTATIONS.put("GET /api/v1/issuer", Access.PUBLIC);
         EXPECTATIONS.put("GET /api/v1/issuer/jwks", Access.PUBLIC);
+        EXPECTATIONS.put("GET /api/v1/issuer/status/{list}", Access.PUBLIC);
         EXPECTATIONS.put("GET /me/certificates", Access.SIGNED_IN);
         EXPECTATIONS.put("POST /me/certificates/name", Access.SIGNED_IN);
         EXPECTATIONS.put("POST /me/certificates/{id}/refresher", Access.SIGNED_IN);
@@ -331,7 +332,7 @@ public abstract class RouteMatrix {
         }
         String path = template
                 .replace("{tag}", "fr")
-                .replace("{code}", "NOSUCHCODE")
+                .replace("{code}", "NOSUCHCODE").replace("{list}", "1")
                 .replace("{name}", "no-such-asset.svg")
                 .replace("{courseId}", "sample").replace("{lessonId}", "basics").replace("{drillId}", "cards")
                 .replace("{moduleId}", "check").replace("{attemptId}", "999999")
