@@ -29,6 +29,9 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Table(name = "certificate")
 public class Certificate extends PanacheEntityBase {
 
+    /** How many times the holder may correct the name on one certificate; then an administrator has to. */
+    public static final int MAX_NAME_CORRECTIONS = 3;
+
     public enum Status {
         VALID, EXPIRED, REVOKED
     }
@@ -140,6 +143,15 @@ public class Certificate extends PanacheEntityBase {
     /** Issued on or before {@code day}, not revoked, and not expired on that day. */
     public boolean isValidOn(LocalDate day) {
         return revokedAt == null && !day.isBefore(issuedOn) && !day.isAfter(expiresOn);
+    }
+
+    /** Each name correction makes a new edition. */
+    public int nameCorrections() {
+        return edition - 1;
+    }
+
+    public boolean mayCorrectName() {
+        return nameCorrections() < MAX_NAME_CORRECTIONS;
     }
 
     public boolean nameWithheld() {

@@ -83,19 +83,24 @@ public class CertificatePdf {
     }
 
     public Content content(Certificate c, String verifyUrl, String issuerName) {
+        return content(c, c.holderName, c.edition, verifyUrl, issuerName);
+    }
+
+    /** An edition of the certificate: the name it printed (null: withheld) and its number. */
+    public Content content(Certificate c, String holderName, int edition, String verifyUrl, String issuerName) {
         Languages.Language language = Languages.match(c.language).orElse(Languages.DEFAULT);
         Locale locale = language.locale();
         CertificationMessages m = MessageBundles.get(CertificationMessages.class, Localized.Literal.of(language.tag()));
         DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
         NumberFormat percent = NumberFormat.getPercentInstance(locale);
         return new Content(language.tag(), issuerName, m.pdf_heading(), m.pdf_certifies(),
-                c.nameWithheld() ? m.pdf_name_withheld() : c.holderName, m.pdf_completed(), c.courseTitle,
+                holderName == null ? m.pdf_name_withheld() : holderName, m.pdf_completed(), c.courseTitle,
                 m.pdf_details(c.courseVersion, percent.format(c.score), language.nativeName()),
                 c.companyName == null ? null : m.pdf_company(c.companyName), m.pdf_issued(dates.format(c.issuedOn)),
                 c.revokedAt == null ? m.pdf_valid_until(dates.format(c.expiresOn))
                         : m.pdf_revoked_on(dates.format(LocalDate.ofInstant(c.revokedAt, ZoneOffset.UTC))),
                 m.pdf_code(c.displayCode()), m.pdf_verify_at(verifyUrl), verifyUrl, m.pdf_subject(c.courseTitle), c.issuedOn,
-                c.code + "/" + c.edition, c.revokedAt == null ? null : m.pdf_revoked());
+                c.code + "/" + edition, c.revokedAt == null ? null : m.pdf_revoked());
     }
 
     public byte[] render(Content content) {

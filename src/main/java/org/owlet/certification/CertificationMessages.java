@@ -41,6 +41,7 @@ public interface CertificationMessages {
     @Message String verify_code();
     @Message String verify_revoked_on(String date);
     @Message String verify_name_withheld();
+    @Message String verify_name_corrected(String date);
     @Message String verify_form_label();
     @Message String verify_form_button();
     @Message String verify_too_many_title();
@@ -68,6 +69,11 @@ public interface CertificationMessages {
     @Message String mine_name_button();
     @Message String mine_name_error();
     @Message String mine_name_saved();
+    @Message String mine_name_rules(int max);
+    @Message String mine_name_limit();
+    @Message String mine_error_summary_title();
+    @Message String mine_editions_summary(int edition, String date);
+    @Message String mine_edition_pdf(int edition, String name, String date);
 
     // company admins: due for renewal
     @Message String team_title(String company);

@@ -2,9 +2,11 @@ package org.owlet.certification;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -37,6 +39,8 @@ public class CertificationService {
 
     private static final Logger LOG = Logger.getLogger(CertificationService.class);
     public static final int MAX_NAME = 200;
+    /** The audit action of a holder's name correction (details: certificate, editions, old and new name). */
+    public static final String NAME_CORRECTED = "certificate.name_corrected";
 
     @Inject
     CatalogService catalog;
@@ -190,8 +194,11 @@ public class CertificationService {
     }
 
     /**
-     * A name correction: every certificate of the member that shows a name is re-issued with the corrected name and
-     * the same verification code (a new edition of the PDF).
+     * A name correction: every certificate of the member that shows another name is re-issued with the corrected name
+     * and the same verification code, as its next edition. The edition it replaces is kept ({@link CertificateEdition}),
+     * each change is audited with the old and the new name, and a certificate takes at most
+     * {@link Certificate#MAX_NAME_CORRECTIONS} corrections: past that, nothing changes and the holder is told to ask an
+     * administrator. Returns how many certificates were re-issued.
      */
     @Transactional
     public int correctName(Member member, String name) {
@@ -199,15 +206,45 @@ public class CertificationService {
         if (trimmed.isEmpty() || trimmed.length() > MAX_NAME) {
             throw new InvalidInput("cert", new FieldError("name", "mine_name_error", trimmed));
         }
-        List<Certificate> list = Certificate.list("member.id = ?1 and holderName is not null", member.id);
-        for (Certificate c : list) {
-            if (!c.holderName.equals(trimmed)) {
-                c.holderName = trimmed;
-                c.edition++;
-                c.reissuedAt = time.now();
-            }
+        List<Certificate> changed = Certificate.<Certificate> list("member.id = ?1 and holderName is not null", member.id)
+                .stream().filter(c -> !c.holderName.equals(trimmed)).toList();
+        if (changed.stream().anyMatch(c -> !c.mayCorrectName())) {
+            throw new InvalidInput("cert", new FieldError("name", "mine_name_limit", trimmed));
         }
-        return list.size();
+        Member actor = Member.findById(member.id);
+        for (Certificate c : changed) {
+            CertificateEdition previous = new CertificateEdition();
+            previous.certificate = c;
+            previous.edition = c.edition;
+            previous.holderName = c.holderName;
+            previous.issuedAt = c.reissuedAt != null ? c.reissuedAt : c.issuedAt;
+            previous.replacedAt = time.now();
+            previous.persist();
+            audit.record(actor, NAME_CORRECTED, c.company, actor, "certificate " + c.id + " (" + c.courseId + "), edition "
+                    + c.edition + " → " + (c.edition + 1) + ": name \"" + c.holderName + "\" corrected to \"" + trimmed + "\"");
+            c.holderName = trimmed;
+            c.edition++;
+            c.reissuedAt = previous.replacedAt;
+        }
+        return changed.size();
+    }
+
+    /** The earlier editions of the member's certificates, by certificate id, newest first. */
+    @Transactional
+    public Map<Long, List<CertificateEdition>> earlierEditions(List<Certificate> certificates) {
+        return CertificateEdition.of(certificates.stream().map(c -> c.id).toList()).stream()
+                .collect(Collectors.groupingBy(e -> e.certificate.id, LinkedHashMap::new, Collectors.toList()));
+    }
+
+    /** An earlier edition of a certificate, drawn as it was issued (with today's revocation mark, if revoked). */
+    @Transactional
+    public byte[] pdf(Certificate c, int edition) {
+        if (edition == c.edition) {
+            return pdf(c);
+        }
+        CertificateEdition earlier = CertificateEdition.find(c, edition)
+                .orElseThrow(() -> new NotFound("edition " + edition + " of certificate " + c.id));
+        return pdf.render(pdf.content(c, earlier.holderName, earlier.edition, verifyUrl(c), config.issuerName()));
     }
 
     // ---- company admins ---------------------------------------------------------------------------
