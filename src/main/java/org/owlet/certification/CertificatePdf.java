@@ -74,7 +74,7 @@ public class CertificatePdf {
     /** Everything printed on a certificate, already in its language. */
     record Content(String language, String issuerName, String heading, String certifies, String holder, String completed,
             String course, String details, String company, String issued, String validUntil, String code, String verifyAt,
-            String verifyUrl, String subject, LocalDate issuedOn, String documentId, String revoked) {
+            String verifyUrl, String subject, LocalDate issuedOn, String documentId, String revoked, String footer) {
 
         /** Revoked: a large watermark across the page, and the revocation date instead of "valid until". */
         boolean isRevoked() {
@@ -100,7 +100,8 @@ public class CertificatePdf {
                 c.revokedAt == null ? m.pdf_valid_until(dates.format(c.expiresOn))
                         : m.pdf_revoked_on(dates.format(LocalDate.ofInstant(c.revokedAt, ZoneOffset.UTC))),
                 m.pdf_code(c.displayCode()), m.pdf_verify_at(verifyUrl), verifyUrl, m.pdf_subject(c.courseTitle), c.issuedOn,
-                c.code + "/" + edition, c.revokedAt == null ? null : m.pdf_revoked());
+                c.code + "/" + edition, c.revokedAt == null ? null : m.pdf_revoked(),
+                m.pdf_footer(verifyUrl.substring(0, verifyUrl.lastIndexOf('/')))); // the verification page, without the code
     }
 
     public byte[] render(Content content) {
@@ -135,6 +136,7 @@ public class CertificatePdf {
                 regular.left(out, content.code(), 11, INK, left, 124, blockWidth);
                 regular.left(out, content.verifyAt(), 10, MUTED, left, 106, blockWidth);
                 qr(out, qr);
+                regular.centred(out, content.footer(), 9, MUTED, centre, 46, textWidth);
             }
             metadata(document, content);
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();

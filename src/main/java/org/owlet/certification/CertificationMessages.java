@@ -19,6 +19,7 @@ public interface CertificationMessages {
     @Message String pdf_revoked();
     @Message String pdf_code(String code);
     @Message String pdf_verify_at(String url);
+    @Message String pdf_footer(String url);
     @Message String pdf_name_withheld();
     @Message String pdf_subject(String course);
 
@@ -42,6 +43,8 @@ public interface CertificationMessages {
     @Message String verify_revoked_on(String date);
     @Message String verify_name_withheld();
     @Message String verify_name_corrected(String date);
+    @Message String verify_start_title();
+    @Message String verify_start_text();
     @Message String verify_form_label();
     @Message String verify_form_button();
     @Message String verify_too_many_title();

@@ -16,6 +16,9 @@ import java.util.zip.GZIPInputStream;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
@@ -299,5 +302,27 @@ class CertificationResourceTest {
         }
         assertThat(bits.length).as("at least 131,072 bits").isGreaterThanOrEqualTo(16 * 1024);
         return (bits[index / 8] & (0x80 >>> (index % 8))) != 0;
+    }
+
+    @Test
+    void theVerificationPageWithoutACodeAsksForOneAndIsLinkedFromEveryPageAndTheCertificate() throws Exception {
+        Document start = page("/verify", 200);
+        assertThat(start.selectFirst("h1").text()).isEqualTo("Verify a certificate");
+        assertThat(start.select("form[method=get][action=/verify] input[name=code]")).hasSize(1);
+        assertThat(start.select("label[for=code]").text()).isEqualTo("Verification code");
+        assertThat(page("/verify?code=", 200).selectFirst("h1").text()).isEqualTo("Verify a certificate");
+        assertThat(Jsoup.parse(given().header("Accept-Language", "fr").get("/verify").then().statusCode(200).extract()
+                .asString()).selectFirst("h1").text()).isEqualTo("Vérifier un certificat");
+
+        Certificate c = passNow(learner);
+        given().redirects().follow(false).queryParam("code", c.displayCode().toLowerCase()).get("/verify").then()
+                .statusCode(303).header("Location", org.hamcrest.Matchers.endsWith("/verify/" + c.code));
+
+        assertThat(page("/", 200).select("footer a[href=/verify]").text()).isEqualTo("Verify a certificate");
+        assertThat(start.select("footer a[href=/verify]")).hasSize(1);
+        try (PDDocument pdf = Loader.loadPDF(certificates.pdf(c))) {
+            assertThat(new PDFTextStripper().getText(pdf))
+                    .contains("Verify at http://localhost:8080/verify with the verification code");
+        }
     }
 }
