@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,6 +24,7 @@ import org.owlet.organization.Company;
 import org.owlet.organization.Member;
 import org.owlet.web.Languages;
 import org.owlet.web.TimeSource;
+import org.owlet.web.Transactions;
 import org.owlet.web.errors.FieldError;
 import org.owlet.web.errors.InvalidInput;
 import org.owlet.web.errors.NotFound;
@@ -41,6 +43,7 @@ public class CertificationService {
     public static final int MAX_NAME = 200;
     /** The audit action of a holder's name correction (details: certificate, editions, old and new name). */
     public static final String NAME_CORRECTED = "certificate.name_corrected";
+    private static final Set<String> EDITION_RACES = Set.of("certificate_edition_unique");
 
     @Inject
     CatalogService catalog;
@@ -200,33 +203,37 @@ public class CertificationService {
      * {@link Certificate#MAX_NAME_CORRECTIONS} corrections: past that, nothing changes and the holder is told to ask an
      * administrator. Returns how many certificates were re-issued.
      */
-    @Transactional
     public int correctName(Member member, String name) {
         String trimmed = name == null ? "" : name.strip().replaceAll("\\s+", " ");
         if (trimmed.isEmpty() || trimmed.length() > MAX_NAME) {
             throw new InvalidInput("cert", new FieldError("name", "mine_name_error", trimmed));
         }
-        List<Certificate> changed = Certificate.<Certificate> list("member.id = ?1 and holderName is not null", member.id)
-                .stream().filter(c -> !c.holderName.equals(trimmed)).toList();
-        if (changed.stream().anyMatch(c -> !c.mayCorrectName())) {
-            throw new InvalidInput("cert", new FieldError("name", "mine_name_limit", trimmed));
-        }
-        Member actor = Member.findById(member.id);
-        for (Certificate c : changed) {
-            CertificateEdition previous = new CertificateEdition();
-            previous.certificate = c;
-            previous.edition = c.edition;
-            previous.holderName = c.holderName;
-            previous.issuedAt = c.reissuedAt != null ? c.reissuedAt : c.issuedAt;
-            previous.replacedAt = time.now();
-            previous.persist();
-            audit.record(actor, NAME_CORRECTED, c.company, actor, "certificate " + c.id + " (" + c.courseId + "), edition "
-                    + c.edition + " → " + (c.edition + 1) + ": name \"" + c.holderName + "\" corrected to \"" + trimmed + "\"");
-            c.holderName = trimmed;
-            c.edition++;
-            c.reissuedAt = previous.replacedAt;
-        }
-        return changed.size();
+        // two corrections at once: the second to write an edition loses on the unique constraint and runs again,
+        // seeing the first's editions (so the limit holds)
+        return Transactions.retrying(EDITION_RACES, () -> {
+            List<Certificate> changed = Certificate.<Certificate> list("member.id = ?1 and holderName is not null", member.id)
+                    .stream().filter(c -> !c.holderName.equals(trimmed)).toList();
+            if (changed.stream().anyMatch(c -> !c.mayCorrectName())) {
+                throw new InvalidInput("cert", new FieldError("name", "mine_name_limit", trimmed));
+            }
+            Member actor = Member.findById(member.id);
+            for (Certificate c : changed) {
+                CertificateEdition previous = new CertificateEdition();
+                previous.certificate = c;
+                previous.edition = c.edition;
+                previous.holderName = c.holderName;
+                previous.issuedAt = c.reissuedAt != null ? c.reissuedAt : c.issuedAt;
+                previous.replacedAt = time.now();
+                previous.persist();
+                audit.record(actor, NAME_CORRECTED, c.company, actor, "certificate " + c.id + " (" + c.courseId
+                        + "), edition " + c.edition + " → " + (c.edition + 1) + ": name \"" + c.holderName
+                        + "\" corrected to \"" + trimmed + "\"");
+                c.holderName = trimmed;
+                c.edition++;
+                c.reissuedAt = previous.replacedAt;
+            }
+            return changed.size();
+        });
     }
 
     /** The earlier editions of the member's certificates, by certificate id, newest first. */

@@ -11,9 +11,15 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -247,5 +253,44 @@ class MyCertificatesResourceTest {
             assertThat(AuditEntry.<AuditEntry> list("action = ?1 and target.id = ?2", "certificate.name_corrected", me.id))
                     .allSatisfy(e -> assertThat(e.details).doesNotContain("Nina"));
         });
+    }
+
+    @Test
+    @TestSecurity(user = "rita@acme.example", roles = { "learner" })
+    @OidcSecurity(claims = { @Claim(key = "sub", value = "rita-race-subject"), @Claim(key = "name", value = "Rita Race"),
+            @Claim(key = "email", value = "rita@acme.example"),
+            @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN),
+            @Claim(key = "organization", value = "[\"acme\"]", type = ClaimType.JSON_ARRAY) })
+    void simultaneousCorrectionsStillStopAtThree() throws Exception {
+        given().get("/me/certificates").then().statusCode(200);
+        Member me = QuarkusTransaction.requiringNew().call(() -> {
+            Member m = Member.findBySubject("rita-race-subject").orElseThrow();
+            Hibernate.initialize(m.company);
+            return m;
+        });
+        Certificate c = Passes.fire(passed, Passes.pass(me, "en", Instant.now(), false));
+        int requests = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(requests);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> statuses = new ArrayList<>();
+        for (int i = 0; i < requests; i++) {
+            String name = "Rita Name " + i;
+            statuses.add(pool.submit(() -> {
+                start.await();
+                return given().redirects().follow(false).formParam("name", name).post("/me/certificates/name").statusCode();
+            }));
+        }
+        start.countDown();
+        List<Integer> answers = new ArrayList<>();
+        for (Future<Integer> status : statuses) {
+            answers.add(status.get(60, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+        assertThat(answers).as("each answer: re-issued or refused, never an error").allMatch(s -> s == 303 || s == 400);
+        Certificate after = QuarkusTransaction.requiringNew().call(() -> Certificate.<Certificate> findById(c.id));
+        long reissued = answers.stream().filter(s -> s == 303).count();
+        assertThat(after.edition).isLessThanOrEqualTo(1 + Certificate.MAX_NAME_CORRECTIONS);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> CertificateEdition.count("certificate.id", c.id)))
+                .isEqualTo(after.edition - 1L).isLessThanOrEqualTo(reissued);
     }
 }
