@@ -29,6 +29,9 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Table(name = "certificate")
 public class Certificate extends PanacheEntityBase {
 
+    /** How many times the holder may correct the name on one certificate; then an administrator has to. */
+    public static final int MAX_NAME_CORRECTIONS = 3;
+
     public enum Status {
         VALID, EXPIRED, REVOKED
     }
@@ -123,6 +126,13 @@ public class Certificate extends PanacheEntityBase {
     @Column(name = "revoked_reason")
     public String revokedReason;
 
+    /**
+     * The certificate's place in the issuer's revocation status lists ({@link StatusList}), assigned at issue and never
+     * changed: its id.
+     */
+    @Column(name = "status_index", unique = true)
+    public Long statusIndex;
+
     public Status status(LocalDate today) {
         if (revokedAt != null) {
             return Status.REVOKED;
@@ -133,6 +143,15 @@ public class Certificate extends PanacheEntityBase {
     /** Issued on or before {@code day}, not revoked, and not expired on that day. */
     public boolean isValidOn(LocalDate day) {
         return revokedAt == null && !day.isBefore(issuedOn) && !day.isAfter(expiresOn);
+    }
+
+    /** Each name correction makes a new edition. */
+    public int nameCorrections() {
+        return edition - 1;
+    }
+
+    public boolean mayCorrectName() {
+        return nameCorrections() < MAX_NAME_CORRECTIONS;
     }
 
     public boolean nameWithheld() {
@@ -182,6 +201,18 @@ public class Certificate extends PanacheEntityBase {
                         + " and not exists (select 1 from Certificate later where later.renews = c)"
                         + " order by c.expiresOn, c.id",
                 company.id, today);
+    }
+
+    /** The status indexes in [{@code from}, {@code to}) of revoked certificates. */
+    public static List<Long> revokedStatusIndexes(long from, long to) {
+        return find("select c.statusIndex from Certificate c where c.revokedAt is not null and c.statusIndex >= ?1"
+                + " and c.statusIndex < ?2", from, to).project(Long.class).list();
+    }
+
+    /** The highest status index given so far (-1: none). */
+    public static long maxStatusIndex() {
+        Long max = find("select max(c.statusIndex) from Certificate c").project(Long.class).firstResult();
+        return max == null ? -1 : max;
     }
 
     public static List<Certificate> newestFirst(int limit) {

@@ -73,6 +73,17 @@ public class CertificateApi {
         return badges.jwks();
     }
 
+    /**
+     * A revocation status list (W3C Bitstring Status List) as a signed VC-JWT; credentials name theirs in
+     * {@code credentialStatus}. Built on each request, so a revocation shows at once.
+     */
+    @GET
+    @Path("/issuer/status/{list}")
+    @Produces(VC_JWT)
+    public Response statusList(@PathParam("list") int list) {
+        return Response.ok(certificates.signedStatusList(list), VC_JWT).header("Cache-Control", "no-cache").build();
+    }
+
     private boolean allowed() {
         return limiter.tryAcquire(request.remoteAddress() == null ? null : request.remoteAddress().hostAddress());
     }

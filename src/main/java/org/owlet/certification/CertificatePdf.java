@@ -33,6 +33,8 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.state.PDExtendedGraphicsState;
+import org.apache.pdfbox.util.Matrix;
 import org.owlet.web.Languages;
 
 import com.google.zxing.common.BitMatrix;
@@ -55,6 +57,9 @@ public class CertificatePdf {
     private static final float[] GREEN = { 0.11f, 0.32f, 0.21f };
     private static final float[] INK = { 0.13f, 0.13f, 0.13f };
     private static final float[] MUTED = { 0.33f, 0.33f, 0.33f };
+    private static final float[] RED = { 0.72f, 0.07f, 0.07f };
+    /** How opaque the "revoked" watermark is: the text under it stays readable. */
+    private static final float WATERMARK_ALPHA = 0.3f;
     /** The QR code's modules are this many points wide, unless the symbol would then be larger than {@link #QR_MAX}. */
     private static final int QR_MODULE = 3;
     /** The largest the QR code (without its quiet zone) may be, in points. */
@@ -69,21 +74,34 @@ public class CertificatePdf {
     /** Everything printed on a certificate, already in its language. */
     record Content(String language, String issuerName, String heading, String certifies, String holder, String completed,
             String course, String details, String company, String issued, String validUntil, String code, String verifyAt,
-            String verifyUrl, String subject, LocalDate issuedOn, String documentId) {
+            String verifyUrl, String subject, LocalDate issuedOn, String documentId, String revoked, String footer) {
+
+        /** Revoked: a large watermark across the page, and the revocation date instead of "valid until". */
+        boolean isRevoked() {
+            return revoked != null;
+        }
     }
 
     public Content content(Certificate c, String verifyUrl, String issuerName) {
+        return content(c, c.holderName, c.edition, verifyUrl, issuerName);
+    }
+
+    /** An edition of the certificate: the name it printed (null: withheld) and its number. */
+    public Content content(Certificate c, String holderName, int edition, String verifyUrl, String issuerName) {
         Languages.Language language = Languages.match(c.language).orElse(Languages.DEFAULT);
         Locale locale = language.locale();
         CertificationMessages m = MessageBundles.get(CertificationMessages.class, Localized.Literal.of(language.tag()));
         DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
         NumberFormat percent = NumberFormat.getPercentInstance(locale);
         return new Content(language.tag(), issuerName, m.pdf_heading(), m.pdf_certifies(),
-                c.nameWithheld() ? m.pdf_name_withheld() : c.holderName, m.pdf_completed(), c.courseTitle,
+                holderName == null ? m.pdf_name_withheld() : holderName, m.pdf_completed(), c.courseTitle,
                 m.pdf_details(c.courseVersion, percent.format(c.score), language.nativeName()),
                 c.companyName == null ? null : m.pdf_company(c.companyName), m.pdf_issued(dates.format(c.issuedOn)),
-                m.pdf_valid_until(dates.format(c.expiresOn)), m.pdf_code(c.displayCode()), m.pdf_verify_at(verifyUrl),
-                verifyUrl, m.pdf_subject(c.courseTitle), c.issuedOn, c.code + "/" + c.edition);
+                c.revokedAt == null ? m.pdf_valid_until(dates.format(c.expiresOn))
+                        : m.pdf_revoked_on(dates.format(LocalDate.ofInstant(c.revokedAt, ZoneOffset.UTC))),
+                m.pdf_code(c.displayCode()), m.pdf_verify_at(verifyUrl), verifyUrl, m.pdf_subject(c.courseTitle), c.issuedOn,
+                c.code + "/" + edition, c.revokedAt == null ? null : m.pdf_revoked(),
+                m.pdf_footer(verifyUrl.substring(0, verifyUrl.lastIndexOf('/')))); // the verification page, without the code
     }
 
     public byte[] render(Content content) {
@@ -94,6 +112,9 @@ public class CertificatePdf {
             Typesetter bold = new Typesetter(document, fonts.faces(true));
             try (PDPageContentStream out = new PDPageContentStream(document, page)) {
                 frame(out);
+                if (content.isRevoked()) {
+                    bold.watermark(out, content.revoked(), 110, RED, WIDTH / 2, HEIGHT / 2, WIDTH - 120);
+                }
                 float centre = WIDTH / 2;
                 float textWidth = WIDTH - 160;
                 regular.centred(out, content.issuerName(), 13, MUTED, centre, 520, textWidth);
@@ -111,10 +132,11 @@ public class CertificatePdf {
                 QrPlacement qr = qrPlacement(content.verifyUrl());
                 float blockWidth = qr.x() - left - 24;
                 bold.left(out, content.issued(), 12, INK, left, 170, blockWidth);
-                bold.left(out, content.validUntil(), 12, INK, left, 151, blockWidth);
+                bold.left(out, content.validUntil(), 12, content.isRevoked() ? RED : INK, left, 151, blockWidth);
                 regular.left(out, content.code(), 11, INK, left, 124, blockWidth);
                 regular.left(out, content.verifyAt(), 10, MUTED, left, 106, blockWidth);
                 qr(out, qr);
+                regular.centred(out, content.footer(), 9, MUTED, centre, 46, textWidth);
             }
             metadata(document, content);
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -301,6 +323,31 @@ public class CertificatePdf {
                 throws IOException {
             List<Run> runs = runs(text);
             draw(out, runs, fit(runs, size, maxWidth), colour, x, y);
+        }
+
+        /**
+         * Text across the page, rotated 30° about ({@code centreX}, {@code centreY}), translucent, shrunk to fit
+         * {@code maxWidth}: a watermark that cannot be missed and leaves what is under it readable.
+         */
+        void watermark(PDPageContentStream out, String text, float size, float[] colour, float centreX, float centreY,
+                float maxWidth) throws IOException {
+            List<Run> runs = runs(text);
+            float fitted = fit(runs, size, maxWidth);
+            PDExtendedGraphicsState translucent = new PDExtendedGraphicsState();
+            translucent.setNonStrokingAlphaConstant(WATERMARK_ALPHA);
+            out.saveGraphicsState();
+            out.setGraphicsStateParameters(translucent);
+            out.setNonStrokingColor(colour[0], colour[1], colour[2]);
+            out.beginText();
+            Matrix matrix = Matrix.getRotateInstance(Math.toRadians(30), centreX, centreY);
+            matrix.translate(-width(runs, fitted) / 2, -fitted * 0.35f);
+            out.setTextMatrix(matrix);
+            for (Run run : runs) {
+                out.setFont(run.font(), fitted);
+                out.showText(run.text());
+            }
+            out.endText();
+            out.restoreGraphicsState();
         }
 
         private static float fit(List<Run> runs, float size, float maxWidth) throws IOException {

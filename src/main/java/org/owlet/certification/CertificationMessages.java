@@ -15,8 +15,11 @@ public interface CertificationMessages {
     @Message String pdf_company(String company);
     @Message String pdf_issued(String date);
     @Message String pdf_valid_until(String date);
+    @Message String pdf_revoked_on(String date);
+    @Message String pdf_revoked();
     @Message String pdf_code(String code);
     @Message String pdf_verify_at(String url);
+    @Message String pdf_footer(String url);
     @Message String pdf_name_withheld();
     @Message String pdf_subject(String course);
 
@@ -39,6 +42,9 @@ public interface CertificationMessages {
     @Message String verify_code();
     @Message String verify_revoked_on(String date);
     @Message String verify_name_withheld();
+    @Message String verify_name_corrected(String date);
+    @Message String verify_start_title();
+    @Message String verify_start_text();
     @Message String verify_form_label();
     @Message String verify_form_button();
     @Message String verify_too_many_title();
@@ -58,12 +64,19 @@ public interface CertificationMessages {
     @Message String mine_renew_from(String date);
     @Message String mine_refresher();
     @Message String mine_renewed();
+    @Message String mine_revoked_on(String date);
+    @Message String mine_revoked_explain();
     @Message String mine_name_title();
     @Message String mine_name_explain();
     @Message String mine_name_label();
     @Message String mine_name_button();
     @Message String mine_name_error();
     @Message String mine_name_saved();
+    @Message String mine_name_rules(int max);
+    @Message String mine_name_limit();
+    @Message String mine_error_summary_title();
+    @Message String mine_editions_summary(int edition, String date);
+    @Message String mine_edition_pdf(int edition, String name, String date);
 
     // company admins: due for renewal
     @Message String team_title(String company);
@@ -88,5 +101,6 @@ public interface CertificationMessages {
     @Message String admin_revoke_button();
     @Message String admin_reason_required();
     @Message String reason_not_renewable();
+    @Message String reason_revoked();
     @Message String admin_revoked_reason(String reason);
 }

@@ -6,12 +6,22 @@ import org.owlet.web.errors.Reason;
 public enum CertificationRefusal implements Reason {
 
     /** A refresher for a certificate outside its renewal window, or already renewed (409: not now). */
-    NOT_RENEWABLE("not_renewable");
+    NOT_RENEWABLE("not_renewable", 409),
+
+    /** The Open Badge of a revoked certificate: no wallet should take it (403). */
+    REVOKED("revoked", 403);
 
     private final String code;
+    private final int status;
 
-    CertificationRefusal(String code) {
+    CertificationRefusal(String code, int status) {
         this.code = code;
+        this.status = status;
+    }
+
+    @Override
+    public int status() {
+        return status;
     }
 
     @Override

@@ -2,9 +2,12 @@ package org.owlet.certification;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -21,6 +24,7 @@ import org.owlet.organization.Company;
 import org.owlet.organization.Member;
 import org.owlet.web.Languages;
 import org.owlet.web.TimeSource;
+import org.owlet.web.Transactions;
 import org.owlet.web.errors.FieldError;
 import org.owlet.web.errors.InvalidInput;
 import org.owlet.web.errors.NotFound;
@@ -37,6 +41,9 @@ public class CertificationService {
 
     private static final Logger LOG = Logger.getLogger(CertificationService.class);
     public static final int MAX_NAME = 200;
+    /** The audit action of a holder's name correction (details: certificate, editions, old and new name). */
+    public static final String NAME_CORRECTED = "certificate.name_corrected";
+    private static final Set<String> EDITION_RACES = Set.of("certificate_edition_unique");
 
     @Inject
     CatalogService catalog;
@@ -106,6 +113,7 @@ public class CertificationService {
         c.renewalOpensOn = c.expiresOn.minusDays(course.renewalWindowDays());
         c.issuedAt = time.now();
         c.persist();
+        c.statusIndex = c.id;
         LOG.infof("Certificate %d issued for attempt %d (course %s)%s", c.id, c.attemptId, c.courseId,
                 renews == null ? "" : ", renewing " + renews.id);
         return c;
@@ -174,24 +182,76 @@ public class CertificationService {
     }
 
     /**
-     * A name correction: every certificate of the member that shows a name is re-issued with the corrected name and
-     * the same verification code (a new edition of the PDF).
+     * The revocation status list {@code list} (1, 2, …) as a signed {@code BitstringStatusListCredential}: a bit per
+     * certificate, set when it is revoked. A list no certificate has reached yet is not found.
      */
     @Transactional
+    public String signedStatusList(int list) {
+        if (list < 1 || list > StatusList.listOf(Math.max(0, Certificate.maxStatusIndex()))) {
+            throw new NotFound("status list " + list);
+        }
+        long first = StatusList.firstIndexOf(list);
+        List<Integer> revoked = Certificate.revokedStatusIndexes(first, first + StatusList.SIZE).stream()
+                .map(StatusList::positionOf).toList();
+        return badges.sign(badges.statusListCredential(list, StatusList.encode(revoked), time.now()));
+    }
+
+    /**
+     * A name correction: every certificate of the member that shows another name is re-issued with the corrected name
+     * and the same verification code, as its next edition. The edition it replaces is kept ({@link CertificateEdition}),
+     * each change is audited with the old and the new name, and a certificate takes at most
+     * {@link Certificate#MAX_NAME_CORRECTIONS} corrections: past that, nothing changes and the holder is told to ask an
+     * administrator. Returns how many certificates were re-issued.
+     */
     public int correctName(Member member, String name) {
         String trimmed = name == null ? "" : name.strip().replaceAll("\\s+", " ");
         if (trimmed.isEmpty() || trimmed.length() > MAX_NAME) {
             throw new InvalidInput("cert", new FieldError("name", "mine_name_error", trimmed));
         }
-        List<Certificate> list = Certificate.list("member.id = ?1 and holderName is not null", member.id);
-        for (Certificate c : list) {
-            if (!c.holderName.equals(trimmed)) {
+        // two corrections at once: the second to write an edition loses on the unique constraint and runs again,
+        // seeing the first's editions (so the limit holds)
+        return Transactions.retrying(EDITION_RACES, () -> {
+            List<Certificate> changed = Certificate.<Certificate> list("member.id = ?1 and holderName is not null", member.id)
+                    .stream().filter(c -> !c.holderName.equals(trimmed)).toList();
+            if (changed.stream().anyMatch(c -> !c.mayCorrectName())) {
+                throw new InvalidInput("cert", new FieldError("name", "mine_name_limit", trimmed));
+            }
+            Member actor = Member.findById(member.id);
+            for (Certificate c : changed) {
+                CertificateEdition previous = new CertificateEdition();
+                previous.certificate = c;
+                previous.edition = c.edition;
+                previous.holderName = c.holderName;
+                previous.issuedAt = c.reissuedAt != null ? c.reissuedAt : c.issuedAt;
+                previous.replacedAt = time.now();
+                previous.persist();
+                audit.record(actor, NAME_CORRECTED, c.company, actor, "certificate " + c.id + " (" + c.courseId
+                        + "), edition " + c.edition + " → " + (c.edition + 1) + ": name \"" + c.holderName
+                        + "\" corrected to \"" + trimmed + "\"");
                 c.holderName = trimmed;
                 c.edition++;
-                c.reissuedAt = time.now();
+                c.reissuedAt = previous.replacedAt;
             }
+            return changed.size();
+        });
+    }
+
+    /** The earlier editions of the member's certificates, by certificate id, newest first. */
+    @Transactional
+    public Map<Long, List<CertificateEdition>> earlierEditions(List<Certificate> certificates) {
+        return CertificateEdition.of(certificates.stream().map(c -> c.id).toList()).stream()
+                .collect(Collectors.groupingBy(e -> e.certificate.id, LinkedHashMap::new, Collectors.toList()));
+    }
+
+    /** An earlier edition of a certificate, drawn as it was issued (with today's revocation mark, if revoked). */
+    @Transactional
+    public byte[] pdf(Certificate c, int edition) {
+        if (edition == c.edition) {
+            return pdf(c);
         }
-        return list.size();
+        CertificateEdition earlier = CertificateEdition.find(c, edition)
+                .orElseThrow(() -> new NotFound("edition " + edition + " of certificate " + c.id));
+        return pdf.render(pdf.content(c, earlier.holderName, earlier.edition, verifyUrl(c), config.issuerName()));
     }
 
     // ---- company admins ---------------------------------------------------------------------------

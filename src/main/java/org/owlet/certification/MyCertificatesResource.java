@@ -30,12 +30,22 @@ import io.quarkus.qute.TemplateInstance;
 public class MyCertificatesResource {
 
     /** One row of the list. */
-    public record Row(Certificate certificate, Certificate.Status status, boolean renewable, boolean renewed, String verifyUrl) {
+    public record Row(Certificate certificate, Certificate.Status status, boolean renewable, boolean renewed, String verifyUrl,
+            List<CertificateEdition> earlierEditions) {
+    }
+
+    /** Why the name form was refused: the name itself, or the corrections limit. */
+    public enum NameError {
+        INVALID, LIMIT;
+
+        public boolean isLimit() {
+            return this == LIMIT;
+        }
     }
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance mine(List<Row> rows, String name, boolean nameError, boolean nameSaved);
+        static native TemplateInstance mine(List<Row> rows, String name, NameError nameError, boolean nameSaved, int maxCorrections);
     }
 
     @Inject
@@ -50,17 +60,18 @@ public class MyCertificatesResource {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance list(@QueryParam("saved") boolean saved) {
-        return page(null, false, saved);
+        return page(null, null, saved);
     }
 
-    private TemplateInstance page(String typed, boolean error, boolean saved) {
+    private TemplateInstance page(String typed, NameError error, boolean saved) {
         Member me = caller.member();
-        List<Row> rows = certificates.of(me).stream().map(c -> new Row(c, c.status(certificates.today()),
-                c.isRenewable(certificates.today()), c.isRenewed(),
-                certificates.verifyUrl(c))).toList();
+        List<Certificate> mine = certificates.of(me);
+        Map<Long, List<CertificateEdition>> editions = certificates.earlierEditions(mine);
+        List<Row> rows = mine.stream().map(c -> new Row(c, c.status(certificates.today()), c.isRenewable(certificates.today()),
+                c.isRenewed(), certificates.verifyUrl(c), editions.getOrDefault(c.id, List.of()))).toList();
         String name = typed != null ? typed
                 : rows.stream().map(r -> r.certificate().holderName).filter(n -> n != null).findFirst().orElse(me.label());
-        return Templates.mine(rows, name, error, saved);
+        return Templates.mine(rows, name, error, saved, Certificate.MAX_NAME_CORRECTIONS);
     }
 
     @POST
@@ -70,7 +81,8 @@ public class MyCertificatesResource {
         try {
             certificates.correctName(caller.member(), name);
         } catch (InvalidInput invalid) {
-            return Response.status(400).entity(page(name, true, false)).build();
+            boolean limit = invalid.errors().stream().anyMatch(e -> e.messageKey().equals("mine_name_limit"));
+            return Response.status(400).entity(page(name, limit ? NameError.LIMIT : NameError.INVALID, false)).build();
         }
         return Response.seeOther(URI.create("/me/certificates?saved=true")).build();
     }
@@ -98,12 +110,25 @@ public class MyCertificatesResource {
                 .build();
     }
 
-    /** The Open Badges 3.0 credential, signed (VC-JWT), to add to a wallet or backpack. */
+    /** An earlier edition of the certificate (before a name correction), drawn as it was issued. */
+    @GET
+    @Path("/{id}/editions/{edition}/certificate.pdf")
+    @Produces("application/pdf")
+    public Response editionPdf(@PathParam("id") long id, @PathParam("edition") int edition) {
+        Certificate c = certificates.own(caller.member(), id);
+        return Response.ok(certificates.pdf(c, edition), "application/pdf").header("Content-Disposition",
+                "attachment; filename=\"owlet-certificate-" + c.courseId + "-" + c.id + "-edition-" + edition + ".pdf\"").build();
+    }
+
+    /**
+     * The Open Badges 3.0 credential, signed (VC-JWT), to add to a wallet or backpack; not for a revoked certificate
+     * (its status list says revoked, but a wallet should not be offered it in the first place).
+     */
     @GET
     @Path("/{id}/badge.jwt")
     @Produces(CertificateApi.VC_JWT)
     public Response badge(@PathParam("id") long id) {
-        Certificate c = certificates.own(caller.member(), id);
+        Certificate c = notRevoked(certificates.own(caller.member(), id));
         return Response.ok(certificates.signedCredential(c), CertificateApi.VC_JWT)
                 .header("Content-Disposition", "attachment; filename=\"owlet-badge-" + c.courseId + "-" + c.id + ".jwt\"").build();
     }
@@ -113,6 +138,13 @@ public class MyCertificatesResource {
     @Path("/{id}/badge.json")
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> badgeJson(@PathParam("id") long id) {
-        return certificates.credential(certificates.own(caller.member(), id));
+        return certificates.credential(notRevoked(certificates.own(caller.member(), id)));
+    }
+
+    private static Certificate notRevoked(Certificate c) {
+        if (c.revokedAt != null) {
+            throw new NotAllowed(CertificationRefusal.REVOKED);
+        }
+        return c;
     }
 }

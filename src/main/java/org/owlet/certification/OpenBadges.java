@@ -1,9 +1,11 @@
 package org.owlet.certification;
 
 import java.text.ParseException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -122,10 +124,54 @@ public class OpenBadges {
         subject.put("achievement", achievement);
         credential.put("credentialSubject", subject);
         credential.put("evidence", List.of(Map.of("id", verifyUrl, "type", List.of("Evidence"))));
+        if (c.statusIndex != null) {
+            credential.put("credentialStatus", statusEntry(c.statusIndex));
+        }
         return credential;
     }
 
-    /** The credential as a compact VC-JWT: header typ vc+jwt, ES256, kid; payload the credential plus iss, jti, nbf, exp. */
+    public String statusListUrl(int list) {
+        return base() + "/api/v1/issuer/status/" + list;
+    }
+
+    /** Where a verifier finds whether the certificate was revoked: its bit in a Bitstring Status List. */
+    Map<String, Object> statusEntry(long statusIndex) {
+        int list = StatusList.listOf(statusIndex);
+        String position = Integer.toString(StatusList.positionOf(statusIndex));
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("id", statusListUrl(list) + "#" + position);
+        status.put("type", "BitstringStatusListEntry");
+        status.put("statusPurpose", "revocation");
+        status.put("statusListIndex", position);
+        status.put("statusListCredential", statusListUrl(list));
+        return status;
+    }
+
+    /** The status list credential, unsigned: valid from {@code now}, its subject the encoded bitstring. */
+    public Map<String, Object> statusListCredential(int list, String encodedList, Instant now) {
+        Map<String, Object> credential = new LinkedHashMap<>();
+        credential.put("@context", List.of(CONTEXT.get(0)));
+        credential.put("id", statusListUrl(list));
+        credential.put("type", List.of("VerifiableCredential", "BitstringStatusListCredential"));
+        Map<String, Object> issuer = new LinkedHashMap<>();
+        issuer.put("id", issuerId());
+        issuer.put("type", List.of("Profile"));
+        issuer.put("name", config.issuerName());
+        credential.put("issuer", issuer);
+        credential.put("validFrom", DateTimeFormatter.ISO_INSTANT.format(now.truncatedTo(ChronoUnit.SECONDS)));
+        Map<String, Object> subject = new LinkedHashMap<>();
+        subject.put("id", statusListUrl(list) + "#list");
+        subject.put("type", "BitstringStatusList");
+        subject.put("statusPurpose", "revocation");
+        subject.put("encodedList", encodedList);
+        credential.put("credentialSubject", subject);
+        return credential;
+    }
+
+    /**
+     * A credential as a compact VC-JWT: header typ vc+jwt, ES256, kid; payload the credential plus iss, jti, nbf and
+     * (when it has a {@code validUntil}) exp.
+     */
     public String sign(Map<String, Object> credential) {
         try {
             JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder();
@@ -134,8 +180,10 @@ public class OpenBadges {
             Map<String, Object> issuer = (Map<String, Object>) credential.get("issuer");
             claims.issuer((String) issuer.get("id"));
             claims.jwtID((String) credential.get("id"));
-            claims.notBeforeTime(Date.from(java.time.Instant.parse((String) credential.get("validFrom"))));
-            claims.expirationTime(Date.from(java.time.Instant.parse((String) credential.get("validUntil"))));
+            claims.notBeforeTime(Date.from(Instant.parse((String) credential.get("validFrom"))));
+            if (credential.get("validUntil") != null) {
+                claims.expirationTime(Date.from(Instant.parse((String) credential.get("validUntil"))));
+            }
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID())
                     .type(new JOSEObjectType("vc+jwt")).build(), claims.build());
             jwt.sign(new ECDSASigner(key));

@@ -24,6 +24,8 @@ public class VerifyResource {
         static native TemplateInstance verify(Verification v);
 
         static native TemplateInstance tooMany();
+
+        static native TemplateInstance start();
     }
 
     @Inject
@@ -38,12 +40,18 @@ public class VerifyResource {
     @Inject
     HttpServerRequest request;
 
-    /** The form's target: /verify?code=… goes to the code's page. */
+    /**
+     * Without a code, the page to enter one (linked from every page's footer and printed on certificates); the form's
+     * target: /verify?code=… goes to the code's page.
+     */
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response form(@QueryParam("code") String code) {
         String normalized = VerificationCodes.normalize(code);
-        if (normalized.isEmpty() || !normalized.chars().allMatch(Character::isLetterOrDigit)) {
+        if (normalized.isEmpty()) {
+            return Response.ok(Templates.start().render(), MediaType.TEXT_HTML_TYPE).build();
+        }
+        if (!normalized.chars().allMatch(Character::isLetterOrDigit)) {
             return page(null);
         }
         return Response.seeOther(URI.create("/verify/" + normalized)).build();

@@ -30,6 +30,15 @@ public class AuditLog {
         return entry;
     }
 
+    /**
+     * Replaces the details of a member's entries of one action, e.g. when they quote personal data that is being
+     * erased; the entries stay as the record of what was done and when.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int replaceDetails(String action, Member target, String details) {
+        return AuditEntry.update("details = ?1 where action = ?2 and target.id = ?3", details, action, target.id);
+    }
+
     /** How entries name a member once their personal data is erased. */
     static String erasedLabel(Member member) {
         return "erased member #" + member.id;

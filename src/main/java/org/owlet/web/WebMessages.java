@@ -15,6 +15,7 @@ public interface WebMessages {
     @Message String layout_signout();
     @Message String layout_signed_in_as(String name);
     @Message String layout_footer();
+    @Message String layout_verify();
     @Message String nav_home();
     @Message String nav_me();
     @Message String nav_learning();

@@ -3,16 +3,22 @@ package org.owlet.certification;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.zip.GZIPInputStream;
 
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,6 +53,9 @@ class CertificationResourceTest {
 
     @Inject
     RateLimiter limiter;
+
+    @Inject
+    CertificationService certificates;
 
     String tag;
     Member learner;
@@ -233,5 +242,87 @@ class CertificationResourceTest {
         given().get("/api/v1/certificates/AAAA").then().statusCode(429);
         limiter.reset();
         given().get("/verify/AAAA").then().statusCode(404);
+    }
+
+    @Test
+    void everyCredentialPointsAtAStatusListThatShowsItsRevocation() throws Exception {
+        Certificate c = passNow(learner);
+        JWKSet keys = JWKSet.parse(given().get("/api/v1/issuer/jwks").then().statusCode(200).extract().asString());
+        SignedJWT credential = SignedJWT.parse(given().get("/api/v1/certificates/" + c.code + "/credential").then()
+                .statusCode(200).extract().asString());
+        assertThat(credential.verify(new ECDSAVerifier((ECKey) keys.getKeyByKeyId(credential.getHeader().getKeyID()))))
+                .isTrue();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> status = (Map<String, Object>) credential.getJWTClaimsSet().getClaim("credentialStatus");
+        assertThat(status).containsEntry("type", "BitstringStatusListEntry").containsEntry("statusPurpose", "revocation");
+        String listUrl = (String) status.get("statusListCredential");
+        assertThat(listUrl).startsWith("http://localhost:8080/api/v1/issuer/status/");
+        int index = Integer.parseInt((String) status.get("statusListIndex"));
+        assertThat(status.get("id")).isEqualTo(listUrl + "#" + index);
+
+        String path = listUrl.substring("http://localhost:8080".length());
+        assertThat(revokedBit(path, index, keys)).as("not revoked").isFalse();
+        certificates.revoke(null, c.id, "Issued in error");
+        assertThat(revokedBit(path, index, keys)).as("revoked").isTrue();
+
+        // a certificate issued afterwards gets a place of its own, not revoked
+        Certificate next = passNow(learner);
+        Map<String, Object> nextStatus = SignedJWT.parse(given().get("/api/v1/certificates/" + next.code + "/credential")
+                .then().statusCode(200).extract().asString()).getJWTClaimsSet().getJSONObjectClaim("credentialStatus");
+        assertThat(nextStatus.get("statusListIndex")).isNotEqualTo(status.get("statusListIndex"));
+        assertThat(revokedBit(((String) nextStatus.get("statusListCredential")).substring("http://localhost:8080".length()),
+                Integer.parseInt((String) nextStatus.get("statusListIndex")), keys)).isFalse();
+        given().get("/api/v1/issuer/status/999999").then().statusCode(404);
+        given().get("/api/v1/issuer/status/0").then().statusCode(404);
+    }
+
+    /**
+     * Fetches a status list, checks its signature and shape the way a verifier does (W3C Bitstring Status List v1.0),
+     * and reads one bit: multibase "u", base64url without padding, GZIP, at least 16 KiB, bit 0 the first byte's most
+     * significant bit.
+     */
+    private static boolean revokedBit(String path, int index, JWKSet keys) throws Exception {
+        SignedJWT list = SignedJWT.parse(given().get(path).then().statusCode(200).contentType("application/vc+jwt").extract()
+                .asString());
+        assertThat(list.getHeader().getType().getType()).isEqualTo("vc+jwt");
+        assertThat(list.verify(new ECDSAVerifier((ECKey) keys.getKeyByKeyId(list.getHeader().getKeyID())))).isTrue();
+        Map<String, Object> vc = list.getJWTClaimsSet().toJSONObject();
+        assertThat(vc.get("type")).isEqualTo(List.of("VerifiableCredential", "BitstringStatusListCredential"));
+        assertThat(vc.get("id")).isEqualTo("http://localhost:8080" + path);
+        assertThat(list.getJWTClaimsSet().getIssuer()).isEqualTo("http://localhost:8080/api/v1/issuer");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> subject = (Map<String, Object>) vc.get("credentialSubject");
+        assertThat(subject).containsEntry("type", "BitstringStatusList").containsEntry("statusPurpose", "revocation");
+        String encoded = (String) subject.get("encodedList");
+        assertThat(encoded).startsWith("u").doesNotContain("=", "+", "/");
+        byte[] bits;
+        try (GZIPInputStream gzip = new GZIPInputStream(
+                new ByteArrayInputStream(Base64.getUrlDecoder().decode(encoded.substring(1))))) {
+            bits = gzip.readAllBytes();
+        }
+        assertThat(bits.length).as("at least 131,072 bits").isGreaterThanOrEqualTo(16 * 1024);
+        return (bits[index / 8] & (0x80 >>> (index % 8))) != 0;
+    }
+
+    @Test
+    void theVerificationPageWithoutACodeAsksForOneAndIsLinkedFromEveryPageAndTheCertificate() throws Exception {
+        Document start = page("/verify", 200);
+        assertThat(start.selectFirst("h1").text()).isEqualTo("Verify a certificate");
+        assertThat(start.select("form[method=get][action=/verify] input[name=code]")).hasSize(1);
+        assertThat(start.select("label[for=code]").text()).isEqualTo("Verification code");
+        assertThat(page("/verify?code=", 200).selectFirst("h1").text()).isEqualTo("Verify a certificate");
+        assertThat(Jsoup.parse(given().header("Accept-Language", "fr").get("/verify").then().statusCode(200).extract()
+                .asString()).selectFirst("h1").text()).isEqualTo("Vérifier un certificat");
+
+        Certificate c = passNow(learner);
+        given().redirects().follow(false).queryParam("code", c.displayCode().toLowerCase()).get("/verify").then()
+                .statusCode(303).header("Location", org.hamcrest.Matchers.endsWith("/verify/" + c.code));
+
+        assertThat(page("/", 200).select("footer a[href=/verify]").text()).isEqualTo("Verify a certificate");
+        assertThat(start.select("footer a[href=/verify]")).hasSize(1);
+        try (PDDocument pdf = Loader.loadPDF(certificates.pdf(c))) {
+            assertThat(new PDFTextStripper().getText(pdf))
+                    .contains("Verify at http://localhost:8080/verify with the verification code");
+        }
     }
 }

@@ -147,10 +147,12 @@ public abstract class RouteMatrix {
         EXPECTATIONS.put("GET /api/v1/certificates/{code}/credential", Access.PUBLIC);
         EXPECTATIONS.put("GET /api/v1/issuer", Access.PUBLIC);
         EXPECTATIONS.put("GET /api/v1/issuer/jwks", Access.PUBLIC);
+        EXPECTATIONS.put("GET /api/v1/issuer/status/{list}", Access.PUBLIC);
         EXPECTATIONS.put("GET /me/certificates", Access.SIGNED_IN);
         EXPECTATIONS.put("POST /me/certificates/name", Access.SIGNED_IN);
         EXPECTATIONS.put("POST /me/certificates/{id}/refresher", Access.SIGNED_IN);
         EXPECTATIONS.put("GET /me/certificates/{id}/certificate.pdf", Access.SIGNED_IN);
+        EXPECTATIONS.put("GET /me/certificates/{id}/editions/{edition}/certificate.pdf", Access.SIGNED_IN);
         EXPECTATIONS.put("GET /me/certificates/{id}/badge.jwt", Access.SIGNED_IN);
         EXPECTATIONS.put("GET /me/certificates/{id}/badge.json", Access.SIGNED_IN);
         EXPECTATIONS.put("GET /team/certificates", Access.COMPANY_ADMIN);
@@ -331,7 +333,7 @@ public abstract class RouteMatrix {
         }
         String path = template
                 .replace("{tag}", "fr")
-                .replace("{code}", "NOSUCHCODE")
+                .replace("{code}", "NOSUCHCODE").replace("{list}", "1").replace("{edition}", "1")
                 .replace("{name}", "no-such-asset.svg")
                 .replace("{courseId}", "sample").replace("{lessonId}", "basics").replace("{drillId}", "cards")
                 .replace("{moduleId}", "check").replace("{attemptId}", "999999")
