@@ -34,4 +34,6 @@ public interface HomeMessages {
     @Message String certificate_renew(String date);
     @Message String certificate_expired(String date);
     @Message String certificates_link();
+    @Message String completed_title();
+    @Message String completed_on(String date);
 }

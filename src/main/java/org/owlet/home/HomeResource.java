@@ -42,6 +42,9 @@ public class HomeResource {
     public record Assigned(String courseId, String title, LocalDate dueOn, boolean overdue, boolean completed) {
     }
 
+    public record Completed(String courseId, String title, Instant completedAt) {
+    }
+
     public record DueDrill(String courseTitle, String title, String href, int due, int fresh) {
     }
 
@@ -66,7 +69,7 @@ public class HomeResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance home(Continue resume, List<Assigned> assigned, List<DueDrill> due,
-                List<CertificateRow> certificates);
+                List<CertificateRow> certificates, List<Completed> completed);
 
         static native TemplateInstance progress(List<CourseProgress> courses);
     }
@@ -129,7 +132,10 @@ public class HomeResource {
                 .filter(c -> c.revokedAt == null && !c.isRenewed())
                 .map(c -> new CertificateRow(c.courseTitle, c.expiresOn, c.expiresOn.isBefore(today), c.isRenewable(today)))
                 .toList();
-        return Templates.home(resume, assigned, due, held);
+        List<Completed> completed = new ArrayList<>();
+        enrolments.stream().filter(e -> e.completedAt != null).forEach(e -> catalog.course(e.courseId)
+                .ifPresent(c -> completed.add(new Completed(c.id(), c.title().in(lang), e.completedAt))));
+        return Templates.home(resume, assigned, due, held, completed);
     }
 
     @GET
