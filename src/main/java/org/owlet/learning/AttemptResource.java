@@ -43,7 +43,7 @@ public class AttemptResource {
                 QuestionService.Question question, boolean isFinal);
 
         static native TemplateInstance review(CourseView course, CourseView.ModuleView module, Attempt attempt,
-                List<ItemView> items, Set<String> answered, boolean canChange);
+                List<ItemView> items, Set<String> answered, boolean canChange, List<FeedbackView> given);
 
         static native TemplateInstance result(CourseView course, CourseView.ModuleView module, Attempt attempt, int percent,
                 List<FeedbackView> feedback, List<CourseView.ModuleView> toReview, boolean isFinal);
@@ -111,7 +111,11 @@ public class AttemptResource {
         if (index < 0) {
             List<ItemView> shown = items.stream().map(id -> view.items().stream().filter(i -> i.id().equals(id)).findFirst()
                     .orElseThrow(() -> new NotFound("item " + id))).toList();
-            return Templates.review(view, module, attempt, shown, answers.keySet(), canChange);
+            // a quiz's review lists the answers as given (the first counts); it offers no way to change them
+            List<FeedbackView> given = canChange ? List.of()
+                    : items.stream().map(id -> pages.feedback(course, course.item(id).orElseThrow(() -> new NotFound("item " + id)),
+                            answers.get(id))).toList();
+            return Templates.review(view, module, attempt, shown, answers.keySet(), canChange, given);
         }
         return Templates.question(view, module, attempt,
                 questions.inAttempt(me, course, attempt, items.get(index), pages.lang(), index + 1, items.size()), canChange);

@@ -30,6 +30,10 @@ public interface LearnMessages {
     @Message String catalog_view();
     @Message String result_completed();
     @Message String result_certificate();
+    @Message String quiz_rule();
+    @Message String feedback_given();
+    @Message String given_nothing();
+    @Message String given_point();
     @Message String final_rules(int mark, int left);
     @Message String final_cooldown(String when);
     @Message String final_gate();

@@ -1,7 +1,6 @@
 package org.owlet.learning;
 
 import java.io.IOException;
-import java.util.Set;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -72,17 +71,18 @@ public class LearnPages {
     /** Feedback on an item as answered (or not answered: {@code answer} null), with the phrases the learner marked. */
     FeedbackView feedback(Course course, Item item, Answer answer) {
         return FeedbackView.of(catalog.learnerView(course, item, lang()), catalog.feedback(course, item, lang()), answer,
-                markedPhrases(answer));
+                submission(answer));
     }
 
-    private Set<String> markedPhrases(Answer answer) {
+    /** What the learner sent with an answer (null when none, or unreadable). */
+    Submission submission(Answer answer) {
         if (answer == null) {
-            return Set.of();
+            return null;
         }
         try {
-            return json.readValue(answer.response, Submission.class).phrases();
+            return json.readValue(answer.response, Submission.class);
         } catch (IOException e) {
-            return Set.of();
+            return null;
         }
     }
 }

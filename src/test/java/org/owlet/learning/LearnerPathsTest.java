@@ -3,7 +3,9 @@ package org.owlet.learning;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.inject.Inject;
 
@@ -13,7 +15,9 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.owlet.catalog.CatalogService;
+import org.owlet.catalog.model.AnswerKey;
 import org.owlet.catalog.model.Course;
+import org.owlet.catalog.model.Item;
 import org.owlet.catalog.model.Module;
 import org.owlet.organization.Member;
 import org.owlet.testing.Fixtures;
@@ -24,6 +28,7 @@ import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.ClaimType;
 import io.quarkus.test.security.oidc.OidcSecurity;
+import io.restassured.specification.RequestSpecification;
 
 /** Where a learner goes next: after passing the final, after an answer, after signing in. */
 @QuarkusTest
@@ -127,7 +132,90 @@ class LearnerPathsTest {
         assertThat(get("/me/certificates").text()).contains("Sample course");
     }
 
-    static List<String> texts(Document page, String selector) {
-        return page.select(selector).eachText();
+    /** The form a learner would submit from a question page: its hidden fields plus the right or a wrong answer. */
+    RequestSpecification answer(Document page, boolean right) {
+        Element form = page.selectFirst("form.card-form");
+        RequestSpecification request = given();
+        for (Element hidden : form.select("input[type=hidden]")) {
+            if (!hidden.attr("value").isEmpty()) {
+                request.formParam(hidden.attr("name"), hidden.attr("value"));
+            }
+        }
+        Item item = course().item(form.selectFirst("input[name=item]").attr("value")).orElseThrow();
+        AnswerKey key = item.key();
+        if (key instanceof AnswerKey.Choice choice) {
+            List<String> chosen = right ? new ArrayList<>(choice.correct())
+                    : form.select("input[name=option]").eachAttr("value").stream().filter(v -> !choice.correct().contains(v)).limit(1)
+                            .toList();
+            chosen.forEach(o -> request.formParam("option", o));
+        } else if (key instanceof AnswerKey.Regions regions) {
+            String region = right ? regions.targets().iterator().next()
+                    : form.select("input[name=region]").eachAttr("value").stream().filter(v -> !regions.targets().contains(v)).findFirst()
+                            .orElseThrow();
+            request.formParam("region", region);
+        } else if (key instanceof AnswerKey.Triage triage) {
+            request.formParam("decision", right ? triage.decision().name().toLowerCase(Locale.ROOT) : "allow");
+            if (right) {
+                triage.redFlags().forEach(p -> request.formParam("phrase", p));
+            }
+        } else if (key instanceof AnswerKey.Truth truth) {
+            request.formParam("truth", String.valueOf(right == truth.value()));
+        }
+        return request;
+    }
+
+    @Test
+    @TestSecurity(user = "quinn@acme.example", roles = "learner")
+    @OidcSecurity(claims = { @Claim(key = "sub", value = "quinn-quiz-rule"), @Claim(key = "email", value = "quinn@acme.example") })
+    void inAQuizTheFirstAnswerCountsAndThePagesSaySoWithoutInvitingAChange() {
+        Member quinn = me("quinn-quiz-rule");
+        String quiz = given().redirects().follow(false).post("/learn/" + COURSE + "/modules/check/start").then().statusCode(303)
+                .extract().header("Location");
+        long attemptId = Long.parseLong(quiz.substring(quiz.lastIndexOf('/') + 1));
+        Document first = get(quiz);
+        assertThat(first.select(".rule").text()).contains("your first answer to each question counts")
+                .doesNotContain("go back", "change any answer");
+        String firstItem = first.selectFirst("input[name=item]").attr("value");
+        answer(first, false).post(quiz + "/answer").then().statusCode(200);
+        // the page does not offer the answered question again
+        assertThat(get(quiz + "?n=1").selectFirst("input[name=item]").attr("value")).isNotEqualTo(firstItem);
+        // a second answer to it (a request the pages never make) is recorded but does not count
+        Attempt attempt = QuarkusTransaction.requiringNew().call(() -> Attempt.<Attempt> findById(attemptId));
+        learner.answer(quinn, attempt, firstItem, RightAnswers.of(course().item(firstItem).orElseThrow()));
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Answer.<Answer> list("attempt.id = ?1 and itemId = ?2 order by id",
+                attemptId, firstItem).stream().map(a -> a.counted).toList())).containsExactly(true, false);
+        answer(get(quiz), true).post(quiz + "/answer").then().statusCode(200);
+        // the review lists the answers as given and invites no change
+        Document review = get(quiz);
+        assertThat(review.selectFirst("h1").text()).isEqualTo("Check your answers");
+        assertThat(review.text()).contains("your first answer to each question counts").doesNotContain("go back", "change your answer");
+        assertThat(review.select("a[href*=?n=]")).isEmpty();
+        assertThat(review.select(".given-answers li")).hasSize(2);
+        assertThat(review.select(".given-answers li .given").eachText()).allSatisfy(t -> assertThat(t).startsWith("Your answer:")
+                .doesNotContain("not answered"));
+        given().redirects().follow(false).post(quiz + "/submit").then().statusCode(303);
+        // the score is the first answers': one wrong (a listing may earn partial credit), one right
+        assertThat(get(quiz + "/result").select(".score").text()).isNotEqualTo("Score: 100%");
+    }
+
+    @Test
+    @TestSecurity(user = "finn@acme.example", roles = "learner")
+    @OidcSecurity(claims = { @Claim(key = "sub", value = "finn-final-rule"), @Claim(key = "email", value = "finn@acme.example") })
+    void inTheFinalTheLastAnswerBeforeSubmittingCountsAndThePagesSaySo() {
+        Member finn = me("finn-final-rule");
+        meetTheGate(finn);
+        String fin = given().redirects().follow(false).post("/learn/" + COURSE + "/modules/final/start").then().statusCode(303)
+                .extract().header("Location");
+        Document first = get(fin);
+        assertThat(first.select(".rule").text()).contains("the last answer you save before submitting counts");
+        answer(first, false).post(fin + "/answer").then().statusCode(200);
+        answer(get(fin), true).post(fin + "/answer").then().statusCode(200);
+        Document review = get(fin);
+        assertThat(review.text()).contains("the last answer you save before submitting counts");
+        assertThat(review.select("a[href*=?n=]")).hasSize(2);
+        // going back and changing the first answer: the change counts
+        answer(get(fin + "?n=1"), true).post(fin + "/answer").then().statusCode(200);
+        given().redirects().follow(false).post(fin + "/submit").then().statusCode(303);
+        assertThat(get(fin + "/result").select(".score").text()).isEqualTo("Score: 100%");
     }
 }
