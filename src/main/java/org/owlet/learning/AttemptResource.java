@@ -133,8 +133,19 @@ public class AttemptResource {
             // final and refresher: no feedback until the end
             return Response.seeOther(URI.create("/learn/attempts/" + attemptId)).build();
         }
-        return Response.ok(pages.feedbackPage(enrolments.courseOf(attempt), result, "/learn/attempts/" + attemptId, "next_question"))
-                .build();
+        return Response.seeOther(URI.create("/learn/attempts/" + attemptId + "/feedback/" + result.answer().id)).build();
+    }
+
+    /** A quiz question's feedback, where its answer redirects: the learner's answer, the picture, the key and why. */
+    @GET
+    @Path("/attempts/{attemptId}/feedback/{answerId}")
+    public TemplateInstance feedback(@PathParam("attemptId") long attemptId, @PathParam("answerId") long answerId) {
+        Attempt attempt = assessments.attempt(pages.me(), attemptId);
+        Answer answer = pages.ownAnswer(answerId);
+        if (answer.attempt == null || !answer.attempt.id.equals(attempt.id) || !attempt.kind.showsFeedback()) {
+            throw new NotFound("feedback " + answerId + " in attempt " + attemptId); // a final shows nothing until the end
+        }
+        return pages.feedbackPage(enrolments.courseOf(attempt), answer, "/learn/attempts/" + attemptId, "next_question");
     }
 
     @POST

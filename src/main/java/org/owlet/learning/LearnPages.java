@@ -59,9 +59,18 @@ public class LearnPages {
                 .orElseThrow(() -> new NotFound("module " + moduleId));
     }
 
-    /** The feedback page after a drill card or a quiz question. */
-    TemplateInstance feedbackPage(Course course, AnswerRecorder.Result result, String next, String nextLabel) {
-        return Templates.feedback(view(course), feedback(course, result.item(), result.answer()), next, nextLabel);
+    /**
+     * The feedback page after a drill card or a quiz question, at its own address (the answer's form redirects there, so
+     * a reload shows it again instead of sending the answer twice).
+     */
+    TemplateInstance feedbackPage(Course course, Answer answer, String next, String nextLabel) {
+        Item item = course.item(answer.itemId).orElseThrow(() -> new NotFound("item " + answer.itemId));
+        return Templates.feedback(view(course), feedback(course, item, answer), next, nextLabel);
+    }
+
+    /** The learner's own answer, or 404. */
+    Answer ownAnswer(long answerId) {
+        return Answer.findOwn(answerId, me()).orElseThrow(() -> new NotFound("answer " + answerId));
     }
 
     TemplateInstance notAllowedPage(Course course, Refusal reason, AssessmentService.FinalStatus status) {

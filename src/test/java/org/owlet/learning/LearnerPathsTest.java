@@ -218,4 +218,66 @@ class LearnerPathsTest {
         given().redirects().follow(false).post(fin + "/submit").then().statusCode(303);
         assertThat(get(fin + "/result").select(".score").text()).isEqualTo("Score: 100%");
     }
+
+    @Test
+    @TestSecurity(user = "flo@acme.example", roles = "learner")
+    @OidcSecurity(claims = { @Claim(key = "sub", value = "flo-feedback"), @Claim(key = "email", value = "flo@acme.example") })
+    void feedbackHasItsOwnAddressAndShowsTheAnswerGivenAndThePicture() {
+        me("flo-feedback");
+        for (int card = 0; card < 2; card++) {
+            Document page = get("/learn/" + COURSE + "/drills/cards");
+            String itemId = page.selectFirst("input[name=item]").attr("value");
+            RequestSpecification post = given().redirects().follow(false).formParam("item", itemId)
+                    .formParam("key", page.selectFirst("input[name=key]").attr("value"));
+            String expected;
+            if (itemId.equals("find-lines")) {
+                // a click on the picture shown 200 wide at (100, 75): the feedback puts a marker there
+                post.formParam("pt.x", "100").formParam("pt.y", "75").formParam("w", "200");
+                expected = "the point you marked on the picture";
+            } else {
+                Element option = page.select("input[name=option]").first();
+                post.formParam("option", option.attr("value"));
+                expected = page.selectFirst("label[for=" + option.id() + "]").ownText();
+            }
+            String location = post.post("/learn/" + COURSE + "/drills/cards/answer").then().statusCode(303).extract().header("Location");
+            assertThat(location).contains("/learn/" + COURSE + "/drills/cards/feedback/");
+            long answers = QuarkusTransaction.requiringNew().call(() -> Answer.count("member.subject", "flo-feedback"));
+            Document feedback = get(location);
+            // a reload shows the same feedback and records nothing
+            assertThat(get(location).select(".feedback").text()).isEqualTo(feedback.select(".feedback").text());
+            assertThat(QuarkusTransaction.requiringNew().call(() -> Answer.count("member.subject", "flo-feedback"))).isEqualTo(answers);
+            assertThat(feedback.select(".feedback .given").text()).startsWith("Your answer:").contains(expected);
+            assertThat(feedback.select(".feedback img")).hasSize(1);
+            assertThat(feedback.select(".feedback img").attr("alt")).isNotBlank();
+            if (itemId.equals("find-lines")) {
+                assertThat(feedback.select(".feedback .marker").attr("style")).contains("left: 50.0%");
+            }
+        }
+        // nobody else's feedback
+        given().get("/learn/" + COURSE + "/drills/cards/feedback/999999999").then().statusCode(404);
+    }
+
+    @Test
+    @TestSecurity(user = "rita@acme.example", roles = "learner")
+    @OidcSecurity(claims = { @Claim(key = "sub", value = "rita-result"), @Claim(key = "email", value = "rita@acme.example") })
+    void theResultListsEachQuestionWithTheAnswerGivenTheKeyAndTheExplanation() {
+        Member rita = me("rita-result");
+        meetTheGate(rita);
+        Attempt fin = assessments.start(rita, COURSE, "final");
+        String firstItem = fin.items().get(0);
+        learner.answer(rita, fin, firstItem, RightAnswers.of(course().item(firstItem).orElseThrow()));
+        learner.submit(rita, fin);
+        Document result = get("/learn/attempts/" + fin.id + "/result");
+        List<Element> panels = result.select(".feedback");
+        assertThat(panels).hasSize(fin.items().size());
+        for (int i = 0; i < panels.size(); i++) {
+            Element panel = panels.get(i);
+            Item item = course().item(fin.items().get(i)).orElseThrow();
+            assertThat(panel.select(".given").text()).startsWith("Your answer:");
+            assertThat(panel.text()).contains(item.common().explanation().in("en"));
+            assertThat(panel.text()).containsAnyOf("Answer:", "Right decision:");
+        }
+        assertThat(panels.get(0).select(".given").text()).doesNotContain("not answered");
+        assertThat(panels.get(1).select(".given").text()).contains("not answered");
+    }
 }
