@@ -2,6 +2,7 @@ package org.owlet.learning;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.endsWith;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -279,5 +280,35 @@ class LearnerPathsTest {
         }
         assertThat(panels.get(0).select(".given").text()).doesNotContain("not answered");
         assertThat(panels.get(1).select(".given").text()).contains("not answered");
+    }
+
+    @Test
+    @TestSecurity(user = "sam@acme.example", roles = "learner")
+    @OidcSecurity(claims = { @Claim(key = "sub", value = "sam-signs-in"), @Claim(key = "email", value = "sam@acme.example") })
+    void signingInLandsOnMyLearningWhichFirstShowsTheCoursesAndWhatToDo() {
+        // no target, or the welcome page (the header's sign-in link there): My learning; a real target is kept
+        given().redirects().follow(false).get("/login").then().statusCode(303).header("Location", endsWith("/home"));
+        given().redirects().follow(false).queryParam("return", "/").get("/login").then().statusCode(303).header("Location",
+                endsWith("/home"));
+        given().redirects().follow(false).queryParam("return", "/learn/sample").get("/login").then().statusCode(303)
+                .header("Location", endsWith("/learn/sample"));
+        given().redirects().follow(false).queryParam("return", "https://evil.example/").get("/login").then().statusCode(303)
+                .header("Location", endsWith("/home"));
+        // a first visit: the courses on offer, each with its enrol button, and the steps
+        Document home = get("/home");
+        assertThat(home.select(".first-visit h3").text()).contains("Sample course");
+        assertThat(home.select(".first-visit form[action=/learn/" + COURSE + "/enrol]")).hasSize(1);
+        assertThat(home.select(".first-steps li")).hasSize(3);
+        // one entry for the learner's start page in the menu, not "Home" and "My learning" side by side
+        assertThat(home.select(".main-nav a[href=/home]")).hasSize(1);
+        assertThat(home.select(".main-nav a[href=/]")).isEmpty();
+        // once enrolled, the first-visit block gives way to the learner's own courses
+        given().redirects().follow(false).post("/learn/" + COURSE + "/enrol").then().statusCode(303);
+        assertThat(get("/home").select(".first-visit")).isEmpty();
+    }
+
+    @Test
+    void visitorsKeepTheHomeLink() {
+        assertThat(get("/").select(".main-nav a[href=/]")).hasSize(1);
     }
 }
