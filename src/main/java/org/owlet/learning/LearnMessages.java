@@ -31,6 +31,7 @@ public interface LearnMessages {
     @Message String result_completed();
     @Message String result_certificate();
     @Message String quiz_rule();
+    @Message String final_gate_drills_missing();
     @Message String feedback_given();
     @Message String given_nothing();
     @Message String given_point();

@@ -92,6 +92,7 @@ class AnsweringRulesTest {
     void aFinalAnswerCanBeChangedBeforeSubmittingAndTheLatestCounts() {
         Member member = individual();
         enrolments.markRead(member, "sample", "basics");
+        learner.answerEveryCard(member, "sample");
         Attempt quiz = assessments.start(member, "sample", "check");
         learner.submit(member, quiz);
         Attempt fin = assessments.start(member, "sample", "final");
@@ -243,6 +244,8 @@ class AnsweringRulesTest {
         }
         System.out.println("coded-term question: final drawn with seed " + seed + " (the first from "
                 + QuestionOrderTest.SEED + " whose draw holds code-white), options shuffled with seed " + QuestionOrderTest.SEED);
+        given().get("/learn").then().statusCode(200);
+        learner.answerEveryCard(QuarkusTransaction.requiringNew().call(() -> Member.findBySubject("cody-coded").orElseThrow()), "sample");
         QuarkusMock.installMockForType(new FixedDrawShuffler(seed, QuestionOrderTest.SEED), Shuffler.class);
         given().redirects().follow(false).post("/learn/sample/lessons/basics/read").then().statusCode(303);
         String quiz = given().redirects().follow(false).post("/learn/sample/modules/check/start").then().statusCode(303)

@@ -2,11 +2,13 @@ package org.owlet.learning;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import jakarta.inject.Inject;
 
@@ -310,5 +312,31 @@ class LearnerPathsTest {
     @Test
     void visitorsKeepTheHomeLink() {
         assertThat(get("/").select(".main-nav a[href=/]")).hasSize(1);
+    }
+
+    @Test
+    @TestSecurity(user = "dora@acme.example", roles = "learner")
+    @OidcSecurity(claims = { @Claim(key = "sub", value = "dora-drills"), @Claim(key = "email", value = "dora@acme.example") })
+    void theFinalOpensOnlyAfterOneFullPassThroughEachDrillDeck() {
+        Member dora = me("dora-drills");
+        enrolments.markRead(dora, COURSE, "basics");
+        learner.submit(dora, assessments.start(dora, COURSE, "check"));
+        // lessons read, quiz tried, 0 drill answers: refused, and the course page says why and which drill
+        given().redirects().follow(false).post("/learn/" + COURSE + "/modules/final/start").then().statusCode(409)
+                .body(containsString("gone through every image drill once"));
+        Element finalRow = get("/learn/" + COURSE).selectFirst("li.task#final");
+        assertThat(finalRow.select(".gate").text()).contains("gone through every image drill once (every card answered)");
+        assertThat(finalRow.select(".drills-missing a[href=/learn/" + COURSE + "/drills/cards]")).hasSize(1);
+        // one card of two is not a full pass
+        Module.Drill deck = (Module.Drill) course().module("cards").orElseThrow();
+        String firstCard = deck.deck().get(0);
+        learner.answerCard(dora, COURSE, "cards", firstCard, RightAnswers.of(course().item(firstCard).orElseThrow()));
+        given().redirects().follow(false).post("/learn/" + COURSE + "/modules/final/start").then().statusCode(409);
+        // every card answered once (a wrong answer counts as going through it): the final opens
+        String secondCard = deck.deck().get(1);
+        learner.answerCard(dora, COURSE, "cards", secondCard, new Submission(Set.of("no-such-option"), "no-such-region", null, null,
+                null, "allow", Set.of(), Boolean.TRUE));
+        assertThat(get("/learn/" + COURSE).select("li.task#final .drills-missing")).isEmpty();
+        given().redirects().follow(false).post("/learn/" + COURSE + "/modules/final/start").then().statusCode(303);
     }
 }

@@ -141,6 +141,9 @@ class LearningJourneyTest {
         Document feedback = page(given().get(feedbackAt).then().statusCode(200).extract().response());
         assertThat(feedback.select(".feedback h2").text()).isEqualTo("Right");
         assertThat(feedback.select(".feedback .sources a")).isNotEmpty();
+        // the final's gate asks for one full pass through the drill: the second card
+        Document second = page(given().get("/learn/" + COURSE + "/drills/cards").then().statusCode(200).extract().response());
+        answer(second, true).post("/learn/" + COURSE + "/drills/cards/answer").then().statusCode(303);
         // quiz: feedback after each question
         String quiz = given().redirects().follow(false).post("/learn/" + COURSE + "/modules/check/start").then().statusCode(303)
                 .extract().header("Location");
@@ -242,6 +245,10 @@ class LearningJourneyTest {
     @OidcSecurity(claims = { @Claim(key = "sub", value = "fay-fails"), @Claim(key = "email", value = "fay@acme.example") })
     void attemptLimitCoolDownAndAGrantedAttempt() {
         given().post("/learn/" + COURSE + "/lessons/basics/read");
+        for (int card = 0; card < 2; card++) {
+            Document page = page(given().get("/learn/" + COURSE + "/drills/cards").then().statusCode(200).extract().response());
+            answer(page, false).post("/learn/" + COURSE + "/drills/cards/answer").then().statusCode(303);
+        }
         String quiz = given().redirects().follow(false).post("/learn/" + COURSE + "/modules/check/start").then().extract()
                 .header("Location");
         given().redirects().follow(false).post(quiz + "/submit").then().statusCode(303);
