@@ -157,20 +157,38 @@ class LearnerJourneyBrowserTest {
         assertThat(path()).isEqualTo(fin + "/result");
         assertThat(lang()).isEqualTo("fr");
         assertThat(text(".score")).contains("100");
-        WebElement notice = driver.findElement(By.cssSelector("main p.notice"));
-        assertThat(notice.getDomAttribute("class")).doesNotContain("warn");
+        // a passed final is not a dead end: the result links to the certificate and back to the course
+        WebElement notice = driver.findElement(By.cssSelector("main .notice.completed"));
         assertThat(notice.getText()).contains("80");
         assertThat(driver.findElement(By.tagName("main")).getText()).contains("Cours d'exemple");
         screenshot("final-result");
+        clickAndWait(notice.findElement(By.cssSelector("a[href='/me/certificates']")));
+        assertThat(path()).isEqualTo("/me/certificates");
+        assertThat(driver.findElement(By.tagName("main")).getText()).contains("Cours d'exemple");
+        screenshot("certificates-after-pass");
+        open(fin + "/result");
+        clickAndWait(driver.findElement(By.cssSelector("main .notice.completed a[href='/learn/" + COURSE + "']")));
 
-        // the course page shows it is done
-        open("/learn/" + COURSE);
-        assertThat(driver.findElements(By.cssSelector("main p.notice"))).hasSize(1);
+        // the course page shows it completed, with the result and the certificate, and no attempts left
+        assertThat(path()).isEqualTo("/learn/" + COURSE);
+        assertThat(driver.findElements(By.cssSelector("main .notice.completed"))).hasSize(1);
+        WebElement finalRow = driver.findElement(By.cssSelector("li#final"));
+        assertThat(finalRow.findElement(By.cssSelector(".task-state")).getText()).isEqualTo("Terminé avec succès");
+        assertThat(finalRow.getText()).doesNotContain("Tentatives restantes");
+        assertThat(finalRow.findElements(By.cssSelector("a[href='" + fin + "/result']"))).hasSize(1);
         screenshot("course-completed-fr");
+
+        // the catalog shows it completed, not "% done · Continue"
+        open("/learn");
+        WebElement card = driver.findElement(By.cssSelector("main .card"));
+        assertThat(card.findElement(By.cssSelector(".completed")).getText()).contains("Terminé avec succès");
+        assertThat(card.findElements(By.tagName("progress"))).isEmpty();
+        screenshot("catalog-completed-fr");
 
         // home and My progress
         open("/home");
         assertThat(lang()).isEqualTo("fr");
+        assertThat(driver.findElements(By.cssSelector("main .completed-courses a[href='/learn/" + COURSE + "']"))).hasSize(1);
         screenshot("home");
         open("/home/progress");
         assertThat(lang()).isEqualTo("fr");
