@@ -205,6 +205,7 @@ class LearnerJourneyBrowserTest {
 
     /** Answers the question on the page from the course's answer key, and submits it. */
     private void answerCorrectly() {
+        String before = path();
         WebElement form = driver.findElement(By.cssSelector("form.card-form"));
         String itemId = form.findElement(By.cssSelector("input[name=item]")).getDomAttribute("value");
         Course course = catalog.course(COURSE).orElseThrow();
@@ -212,7 +213,15 @@ class LearnerJourneyBrowserTest {
         if (key instanceof AnswerKey.Choice choice) {
             choice.correct().forEach(id -> check(form, "option", id));
         } else if (key instanceof AnswerKey.Regions regions) {
+            // a click on the picture places a marker and does not send the form; choosing a region replaces it
+            WebElement picture = form.findElement(By.cssSelector("img.hotspot-image"));
+            picture.click();
+            assertThat(path()).as("a click on the picture sends nothing").isEqualTo(before);
+            assertThat(form.findElement(By.cssSelector(".marker")).isDisplayed()).isTrue();
+            assertThat(form.findElement(By.cssSelector("input[name='pt.x']")).isEnabled()).isTrue();
+            screenshot("hotspot-marker");
             check(form, "region", regions.targets().iterator().next());
+            assertThat(form.findElement(By.cssSelector("input[name='pt.x']")).isEnabled()).isFalse();
         } else if (key instanceof AnswerKey.Triage triage) {
             check(form, "decision", triage.decision().name().toLowerCase(java.util.Locale.ROOT));
             triage.redFlags().forEach(id -> check(form, "phrase", id));

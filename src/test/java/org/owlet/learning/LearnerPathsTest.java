@@ -22,6 +22,7 @@ import org.owlet.catalog.model.AnswerKey;
 import org.owlet.catalog.model.Course;
 import org.owlet.catalog.model.Item;
 import org.owlet.catalog.model.Module;
+import org.owlet.catalog.view.ItemView;
 import org.owlet.organization.Member;
 import org.owlet.testing.Fixtures;
 
@@ -338,5 +339,34 @@ class LearnerPathsTest {
                 null, "allow", Set.of(), Boolean.TRUE));
         assertThat(get("/learn/" + COURSE).select("li.task#final .drills-missing")).isEmpty();
         given().redirects().follow(false).post("/learn/" + COURSE + "/modules/final/start").then().statusCode(303);
+    }
+
+    @Test
+    @TestSecurity(user = "hana@acme.example", roles = "learner")
+    @OidcSecurity(claims = { @Claim(key = "sub", value = "hana-hotspot"), @Claim(key = "email", value = "hana@acme.example") })
+    void aHotspotIsAPictureToMarkAButtonToSendAndTheRegionListAsTheAlternative() {
+        me("hana-hotspot");
+        Document page = get("/learn/" + COURSE + "/drills/cards");
+        if (!page.selectFirst("input[name=item]").attr("value").equals("find-lines")) {
+            answer(page, true).post("/learn/" + COURSE + "/drills/cards/answer").then().statusCode(200);
+            page = get("/learn/" + COURSE + "/drills/cards");
+        }
+        Element form = page.selectFirst("form.card-form");
+        assertThat(form.selectFirst("input[name=item]").attr("value")).isEqualTo("find-lines");
+        // no image button: clicking the picture must not send the form
+        assertThat(form.select("input[type=image]")).isEmpty();
+        Element picture = form.selectFirst("[data-hotspot] img.hotspot-image");
+        ItemView.HotspotView view = (ItemView.HotspotView) catalog.learnerView(course(), course().item("find-lines").orElseThrow(), "en");
+        assertThat(picture.attr("alt")).isEqualTo(view.image().alt()).isNotBlank();
+        // the point travels in fields the script fills (and enables) when the picture is clicked
+        assertThat(form.select("[data-hotspot] input[name=pt.x][disabled], [data-hotspot] input[name=pt.y][disabled]")).hasSize(2);
+        assertThat(form.select("input[name=region]")).hasSize(view.regions().size());
+        assertThat(form.select("button[type=submit]")).hasSize(1);
+        // what the script sends for a marker placed at (100, 75) on the picture shown 200 wide
+        String location = given().redirects().follow(false).formParam("item", "find-lines")
+                .formParam("key", form.selectFirst("input[name=key]").attr("value")).formParam("pt.x", "100").formParam("pt.y", "75")
+                .formParam("w", "200").post("/learn/" + COURSE + "/drills/cards/answer").then().statusCode(303).extract()
+                .header("Location");
+        assertThat(get(location).select(".feedback h2").text()).isEqualTo("Right");
     }
 }
