@@ -34,4 +34,10 @@ public interface HomeMessages {
     @Message String certificate_renew(String date);
     @Message String certificate_expired(String date);
     @Message String certificates_link();
+    @Message String completed_title();
+    @Message String completed_on(String date);
+    @Message String first_title();
+    @Message String first_step_choose();
+    @Message String first_step_learn();
+    @Message String first_step_final();
 }

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.owlet.catalog.CatalogService;
 import org.owlet.catalog.model.Course;
 import org.owlet.catalog.model.Module;
+import org.owlet.catalog.view.CourseView;
 import org.owlet.certification.Certificate;
 import org.owlet.certification.CertificationService;
 import org.owlet.learning.Attempt;
@@ -42,6 +43,9 @@ public class HomeResource {
     public record Assigned(String courseId, String title, LocalDate dueOn, boolean overdue, boolean completed) {
     }
 
+    public record Completed(String courseId, String title, Instant completedAt) {
+    }
+
     public record DueDrill(String courseTitle, String title, String href, int due, int fresh) {
     }
 
@@ -66,7 +70,8 @@ public class HomeResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance home(Continue resume, List<Assigned> assigned, List<DueDrill> due,
-                List<CertificateRow> certificates);
+                List<CertificateRow> certificates, List<Completed> completed,
+                List<CourseView.Summary> offered);
 
         static native TemplateInstance progress(List<CourseProgress> courses);
     }
@@ -129,7 +134,13 @@ public class HomeResource {
                 .filter(c -> c.revokedAt == null && !c.isRenewed())
                 .map(c -> new CertificateRow(c.courseTitle, c.expiresOn, c.expiresOn.isBefore(today), c.isRenewable(today)))
                 .toList();
-        return Templates.home(resume, assigned, due, held);
+        List<Completed> completed = new ArrayList<>();
+        enrolments.stream().filter(e -> e.completedAt != null).forEach(e -> catalog.course(e.courseId)
+                .ifPresent(c -> completed.add(new Completed(c.id(), c.title().in(lang), e.completedAt))));
+        // a first visit: nothing started yet, so the courses on offer and what to do first
+        List<CourseView.Summary> offered = !enrolments.isEmpty() ? List.of()
+                : catalog.courses().stream().filter(c -> c.languages().contains(lang)).map(c -> catalog.summary(c, lang)).toList();
+        return Templates.home(resume, assigned, due, held, completed, offered);
     }
 
     @GET

@@ -1,6 +1,7 @@
 package org.owlet.learning;
 
 import java.time.Instant;
+import java.util.Optional;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -92,6 +93,11 @@ public class Answer extends PanacheEntityBase {
     /** {@link #itemId} while {@link #counted}, otherwise null: backs the one-counted-answer-per-item constraint. */
     @Column(name = "counted_item_id")
     public String countedItemId;
+
+    /** The member's own answer with this id, for the feedback page the answer's form redirects to. */
+    static Optional<Answer> findOwn(long id, Member member) {
+        return find("id = ?1 and member.id = ?2", id, member.id).firstResultOptional();
+    }
 
     void count(boolean counted) {
         this.counted = counted;

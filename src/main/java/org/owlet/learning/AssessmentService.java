@@ -40,8 +40,13 @@ public class AssessmentService {
     /** Two starts at once: one open attempt per module (the loser resumes it); a first enrolment. */
     static final Set<String> START_RACES = Set.of("attempt_open_unique", "enrolment_unique");
 
-    public record FinalStatus(boolean gateMet, List<String> lessonsMissing, List<String> quizzesMissing, int attemptsUsed,
-            int attemptsAllowed, Instant coolDownUntil, boolean passed, Instant grantedAt, String grantReason) {
+    /**
+     * @param drillsMissing the drill decks not yet gone through once (a card of them never answered): a course whose
+     *                      final has a gate requires one full pass through every deck
+     */
+    public record FinalStatus(boolean gateMet, List<String> lessonsMissing, List<String> quizzesMissing,
+            List<String> drillsMissing, int attemptsUsed, int attemptsAllowed, Instant coolDownUntil, boolean passed, Instant grantedAt,
+            String grantReason) {
 
         public boolean canStart(Instant now) {
             return gateMet && !passed && attemptsUsed < attemptsAllowed && (coolDownUntil == null || !coolDownUntil.isAfter(now));
@@ -82,6 +87,7 @@ public class AssessmentService {
                 .collect(Collectors.toSet());
         List<String> lessonsMissing = requiredLessons.stream().filter(id -> !read.contains(id)).toList();
         List<String> quizzesMissing = requiredQuizzes.stream().filter(id -> !attemptedQuizzes.contains(id)).toList();
+        List<String> drillsMissing = assessment.gate() == null ? List.of() : drillsNotGoneThrough(member, course);
         List<Attempt> finals = submitted.stream().filter(a -> a.kind == Activity.FINAL).toList(); // newest first
         boolean isPassed = finals.stream().anyMatch(a -> Boolean.TRUE.equals(a.passed));
         List<AttemptGrant> granted = AttemptGrant.list("member.id = ?1 and courseId = ?2 order by grantedAt desc", member.id,
@@ -92,9 +98,24 @@ public class AssessmentService {
         if (coolDown != null && !granted.isEmpty() && granted.get(0).grantedAt.isAfter(finals.get(0).submittedAt)) {
             coolDown = null; // an attempt granted after the last failure may be taken at once
         }
-        return new FinalStatus(lessonsMissing.isEmpty() && quizzesMissing.isEmpty(), lessonsMissing, quizzesMissing,
+        return new FinalStatus(lessonsMissing.isEmpty() && quizzesMissing.isEmpty() && drillsMissing.isEmpty(), lessonsMissing,
+                quizzesMissing, drillsMissing,
                 finals.size(), assessment.maxAttempts() + (int) grants, coolDown, isPassed,
                 granted.isEmpty() ? null : granted.get(0).grantedAt, granted.isEmpty() ? null : granted.get(0).reason);
+    }
+
+    /** The course's drill decks with a card the member has never answered in that drill (practice rounds count). */
+    static List<String> drillsNotGoneThrough(Member member, Course course) {
+        List<Module.Drill> drills = course.modules().stream().filter(Module.Drill.class::isInstance).map(Module.Drill.class::cast)
+                .toList();
+        if (drills.isEmpty()) {
+            return List.of();
+        }
+        Set<String> answered = new HashSet<>(Answer.getEntityManager().createQuery(
+                "select distinct concat(a.moduleId, '/', a.itemId) from Answer a where a.member.id = ?1 and a.courseId = ?2 and a.activity = ?3",
+                String.class).setParameter(1, member.id).setParameter(2, course.id()).setParameter(3, Activity.DRILL).getResultList());
+        return drills.stream().filter(d -> d.deck().stream().anyMatch(item -> !answered.contains(d.id() + "/" + item)))
+                .map(Module::id).toList();
     }
 
     private static List<String> gateList(List<String> declared, List<String> all) {

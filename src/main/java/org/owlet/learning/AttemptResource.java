@@ -43,7 +43,7 @@ public class AttemptResource {
                 QuestionService.Question question, boolean isFinal);
 
         static native TemplateInstance review(CourseView course, CourseView.ModuleView module, Attempt attempt,
-                List<ItemView> items, Set<String> answered, boolean canChange);
+                List<ItemView> items, Set<String> answered, boolean canChange, List<FeedbackView> given);
 
         static native TemplateInstance result(CourseView course, CourseView.ModuleView module, Attempt attempt, int percent,
                 List<FeedbackView> feedback, List<CourseView.ModuleView> toReview, boolean isFinal);
@@ -111,7 +111,11 @@ public class AttemptResource {
         if (index < 0) {
             List<ItemView> shown = items.stream().map(id -> view.items().stream().filter(i -> i.id().equals(id)).findFirst()
                     .orElseThrow(() -> new NotFound("item " + id))).toList();
-            return Templates.review(view, module, attempt, shown, answers.keySet(), canChange);
+            // a quiz's review lists the answers as given (the first counts); it offers no way to change them
+            List<FeedbackView> given = canChange ? List.of()
+                    : items.stream().map(id -> pages.feedback(course, course.item(id).orElseThrow(() -> new NotFound("item " + id)),
+                            answers.get(id))).toList();
+            return Templates.review(view, module, attempt, shown, answers.keySet(), canChange, given);
         }
         return Templates.question(view, module, attempt,
                 questions.inAttempt(me, course, attempt, items.get(index), pages.lang(), index + 1, items.size()), canChange);
@@ -129,8 +133,19 @@ public class AttemptResource {
             // final and refresher: no feedback until the end
             return Response.seeOther(URI.create("/learn/attempts/" + attemptId)).build();
         }
-        return Response.ok(pages.feedbackPage(enrolments.courseOf(attempt), result, "/learn/attempts/" + attemptId, "next_question"))
-                .build();
+        return Response.seeOther(URI.create("/learn/attempts/" + attemptId + "/feedback/" + result.answer().id)).build();
+    }
+
+    /** A quiz question's feedback, where its answer redirects: the learner's answer, the picture, the key and why. */
+    @GET
+    @Path("/attempts/{attemptId}/feedback/{answerId}")
+    public TemplateInstance feedback(@PathParam("attemptId") long attemptId, @PathParam("answerId") long answerId) {
+        Attempt attempt = assessments.attempt(pages.me(), attemptId);
+        Answer answer = pages.ownAnswer(answerId);
+        if (answer.attempt == null || !answer.attempt.id.equals(attempt.id) || !attempt.kind.showsFeedback()) {
+            throw new NotFound("feedback " + answerId + " in attempt " + attemptId); // a final shows nothing until the end
+        }
+        return pages.feedbackPage(enrolments.courseOf(attempt), answer, "/learn/attempts/" + attemptId, "next_question");
     }
 
     @POST

@@ -46,7 +46,7 @@ public class CourseResource {
         static native TemplateInstance catalog(List<CourseCard> courses);
 
         static native TemplateInstance course(CourseView course, List<ModuleRow> modules, AssessmentService.FinalStatus status,
-                Enrolment enrolment);
+                Enrolment enrolment, Attempt passedFinal);
 
         static native TemplateInstance lesson(CourseView course, CourseView.ModuleView lesson, boolean read);
     }
@@ -110,7 +110,7 @@ public class CourseResource {
             }
             rows.add(new ModuleRow(module, state.state().code(), detail, href));
         }
-        return Templates.course(view, rows, mine.status(), mine.enrolment());
+        return Templates.course(view, rows, mine.status(), mine.enrolment(), mine.passedFinal());
     }
 
     @GET

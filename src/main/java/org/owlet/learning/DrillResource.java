@@ -1,5 +1,7 @@
 package org.owlet.learning;
 
+import java.net.URI;
+
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -9,11 +11,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.owlet.catalog.model.Course;
 import org.owlet.catalog.model.Module;
 import org.owlet.catalog.view.CourseView;
 import org.owlet.organization.Member;
+import org.owlet.web.errors.NotFound;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -61,11 +65,24 @@ public class DrillResource {
 
     @POST
     @Path("/answer")
-    public TemplateInstance answer(@PathParam("courseId") String courseId, @PathParam("drillId") String drillId,
+    public Response answer(@PathParam("courseId") String courseId, @PathParam("drillId") String drillId,
             @BeanParam AnswerForm form) {
         AnswerRecorder.Result result = drills.answer(pages.me(), courseId, drillId, form.key, form.item, form.submission(),
                 pages.lang());
-        return pages.feedbackPage(enrolments.course(courseId), result,
-                "/learn/" + courseId + "/drills/" + drillId + (form.practice ? "?practice=true" : ""), "next_card");
+        return Response.seeOther(URI.create("/learn/" + courseId + "/drills/" + drillId + "/feedback/" + result.answer().id
+                + (form.practice ? "?practice=true" : ""))).build();
+    }
+
+    /** A card's feedback, where its answer redirects: a reload shows it again and records nothing. */
+    @GET
+    @Path("/feedback/{answerId}")
+    public TemplateInstance feedback(@PathParam("courseId") String courseId, @PathParam("drillId") String drillId,
+            @PathParam("answerId") long answerId, @QueryParam("practice") boolean practice) {
+        Answer answer = pages.ownAnswer(answerId);
+        if (!answer.courseId.equals(courseId) || !answer.moduleId.equals(drillId) || answer.attempt != null) {
+            throw new NotFound("feedback " + answerId + " in drill " + drillId);
+        }
+        return pages.feedbackPage(enrolments.course(courseId), answer,
+                "/learn/" + courseId + "/drills/" + drillId + (practice ? "?practice=true" : ""), "next_card");
     }
 }

@@ -24,6 +24,17 @@ public interface LearnMessages {
     @Message String state_done();
     @Message String state_open();
     @Message String state_locked();
+    @Message String state_completed();
+    @Message String course_result_link();
+    @Message String course_certificate_link();
+    @Message String catalog_view();
+    @Message String result_completed();
+    @Message String result_certificate();
+    @Message String quiz_rule();
+    @Message String final_gate_drills_missing();
+    @Message String feedback_given();
+    @Message String given_nothing();
+    @Message String given_point();
     @Message String final_rules(int mark, int left);
     @Message String final_cooldown(String when);
     @Message String final_gate();

@@ -1,7 +1,6 @@
 package org.owlet.learning;
 
 import java.io.IOException;
-import java.util.Set;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -60,9 +59,18 @@ public class LearnPages {
                 .orElseThrow(() -> new NotFound("module " + moduleId));
     }
 
-    /** The feedback page after a drill card or a quiz question. */
-    TemplateInstance feedbackPage(Course course, AnswerRecorder.Result result, String next, String nextLabel) {
-        return Templates.feedback(view(course), feedback(course, result.item(), result.answer()), next, nextLabel);
+    /**
+     * The feedback page after a drill card or a quiz question, at its own address (the answer's form redirects there, so
+     * a reload shows it again instead of sending the answer twice).
+     */
+    TemplateInstance feedbackPage(Course course, Answer answer, String next, String nextLabel) {
+        Item item = course.item(answer.itemId).orElseThrow(() -> new NotFound("item " + answer.itemId));
+        return Templates.feedback(view(course), feedback(course, item, answer), next, nextLabel);
+    }
+
+    /** The learner's own answer, or 404. */
+    Answer ownAnswer(long answerId) {
+        return Answer.findOwn(answerId, me()).orElseThrow(() -> new NotFound("answer " + answerId));
     }
 
     TemplateInstance notAllowedPage(Course course, Refusal reason, AssessmentService.FinalStatus status) {
@@ -72,17 +80,18 @@ public class LearnPages {
     /** Feedback on an item as answered (or not answered: {@code answer} null), with the phrases the learner marked. */
     FeedbackView feedback(Course course, Item item, Answer answer) {
         return FeedbackView.of(catalog.learnerView(course, item, lang()), catalog.feedback(course, item, lang()), answer,
-                markedPhrases(answer));
+                submission(answer));
     }
 
-    private Set<String> markedPhrases(Answer answer) {
+    /** What the learner sent with an answer (null when none, or unreadable). */
+    Submission submission(Answer answer) {
         if (answer == null) {
-            return Set.of();
+            return null;
         }
         try {
-            return json.readValue(answer.response, Submission.class).phrases();
+            return json.readValue(answer.response, Submission.class);
         } catch (IOException e) {
-            return Set.of();
+            return null;
         }
     }
 }

@@ -19,9 +19,14 @@ import org.owlet.web.TimeSource;
 @ApplicationScoped
 public class ProgressService {
 
-    /** Where a module stands for the learner. */
+    /** Where a module stands for the learner: a passed final is {@code COMPLETED}, the course with it. */
     public enum State {
-        TODO, PROGRESS, DONE, OPEN, LOCKED;
+        TODO, PROGRESS, DONE, OPEN, LOCKED, COMPLETED;
+
+        /** Done or completed: counts towards the course's percentage. */
+        public boolean finished() {
+            return this == DONE || this == COMPLETED;
+        }
 
         public String code() {
             return name().toLowerCase(Locale.ROOT);
@@ -43,6 +48,11 @@ public class ProgressService {
 
         public int lessons() {
             return (int) course.modules().stream().filter(Module.Lesson.class::isInstance).count();
+        }
+
+        /** The passed final attempt, null while the course is not completed. */
+        public Attempt passedFinal() {
+            return attempts.stream().filter(a -> a.kind == Activity.FINAL && Boolean.TRUE.equals(a.passed)).findFirst().orElse(null);
         }
 
         public ModuleProgress module(String moduleId) {
@@ -81,10 +91,10 @@ public class ProgressService {
                         .mapToInt(a -> (int) Math.round(a.score * 100)).max().orElse(-1);
                 progress = new ModuleProgress(quiz, best < 0 ? State.TODO : State.DONE, null, best);
             } else {
-                progress = new ModuleProgress(module, status != null && status.passed() ? State.DONE
+                progress = new ModuleProgress(module, status != null && status.passed() ? State.COMPLETED
                         : status != null && status.canStart(now) ? State.OPEN : State.LOCKED, null, -1);
             }
-            done += progress.state() == State.DONE ? 1 : 0;
+            done += progress.state().finished() ? 1 : 0;
             modules.put(module.id(), progress);
         }
         int percent = course.modules().isEmpty() ? 0 : done * 100 / course.modules().size();

@@ -7,12 +7,45 @@
     }
   } catch (e) { /* no Intl: dates stay in UTC */ }
 })();
-// Hotspot pictures: send the width the picture was shown at, so the server scales the clicked point.
+// Hotspot pictures: a click or tap places a marker (click again, or use the arrow keys, to move it); the
+// question's button sends it with the width the picture was shown at. Without this file the region list answers.
 document.addEventListener('DOMContentLoaded', function () {
-  document.querySelectorAll('input.hotspot-image').forEach(function (image) {
-    image.addEventListener('click', function () {
-      var field = image.form && image.form.querySelector('input[name="w"]');
-      if (field) { field.value = image.getBoundingClientRect().width; }
+  document.querySelectorAll('[data-hotspot]').forEach(function (zone) {
+    var image = zone.querySelector('img.hotspot-image');
+    var marker = zone.querySelector('.marker');
+    var form = zone.closest('form');
+    var field = function (name) { return zone.querySelector('input[name="' + name + '"]'); };
+    var point = null;
+    var place = function (x, y) {
+      var box = image.getBoundingClientRect();
+      x = Math.max(0, Math.min(box.width, x));
+      y = Math.max(0, Math.min(box.height, y));
+      point = { x: x, y: y };
+      marker.hidden = false;
+      marker.style.left = (x / box.width * 100) + '%';
+      marker.style.top = (y / box.height * 100) + '%';
+      field('pt.x').value = Math.round(x); field('pt.y').value = Math.round(y); field('w').value = Math.round(box.width);
+      ['pt.x', 'pt.y', 'w'].forEach(function (n) { field(n).disabled = false; });
+      form.querySelectorAll('input[name="region"]').forEach(function (r) { r.checked = false; });
+    };
+    image.tabIndex = 0;
+    image.addEventListener('click', function (event) {
+      var box = image.getBoundingClientRect();
+      place(event.clientX - box.left, event.clientY - box.top);
+    });
+    image.addEventListener('keydown', function (event) {
+      var step = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] }[event.key];
+      if (!step) { return; }
+      event.preventDefault();
+      var box = image.getBoundingClientRect();
+      var from = point || { x: box.width / 2, y: box.height / 2 };
+      place(from.x + step[0] * box.width / 50, from.y + step[1] * box.height / 50);
+    });
+    form.querySelectorAll('input[name="region"]').forEach(function (r) {
+      r.addEventListener('change', function () {
+        point = null; marker.hidden = true;
+        ['pt.x', 'pt.y', 'w'].forEach(function (n) { field(n).disabled = true; });
+      });
     });
   });
   // Drill cards: keys 1–9 pick an option.

@@ -35,6 +35,18 @@ public class LearnerActions {
         return drills.answer(member, courseId, drillId, key, itemId, submission, "en");
     }
 
+    /** Answers every card of every drill deck of the course once, rightly: one full pass, as the final's gate requires. */
+    public void answerEveryCard(Member member, String courseId) {
+        Course course = enrolments.course(courseId);
+        for (org.owlet.catalog.model.Module module : course.modules()) {
+            if (module instanceof org.owlet.catalog.model.Module.Drill drill) {
+                for (String itemId : drill.deck()) {
+                    answerCard(member, courseId, drill.id(), itemId, RightAnswers.of(course.item(itemId).orElseThrow()));
+                }
+            }
+        }
+    }
+
     /** Shows a question of an open attempt; returns the key its page would carry. */
     public String show(Member member, Attempt attempt, String itemId) {
         Course course = enrolments.courseOf(attempt);

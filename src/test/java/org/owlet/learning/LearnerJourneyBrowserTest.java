@@ -157,20 +157,38 @@ class LearnerJourneyBrowserTest {
         assertThat(path()).isEqualTo(fin + "/result");
         assertThat(lang()).isEqualTo("fr");
         assertThat(text(".score")).contains("100");
-        WebElement notice = driver.findElement(By.cssSelector("main p.notice"));
-        assertThat(notice.getDomAttribute("class")).doesNotContain("warn");
+        // a passed final is not a dead end: the result links to the certificate and back to the course
+        WebElement notice = driver.findElement(By.cssSelector("main .notice.completed"));
         assertThat(notice.getText()).contains("80");
         assertThat(driver.findElement(By.tagName("main")).getText()).contains("Cours d'exemple");
         screenshot("final-result");
+        clickAndWait(notice.findElement(By.cssSelector("a[href='/me/certificates']")));
+        assertThat(path()).isEqualTo("/me/certificates");
+        assertThat(driver.findElement(By.tagName("main")).getText()).contains("Cours d'exemple");
+        screenshot("certificates-after-pass");
+        open(fin + "/result");
+        clickAndWait(driver.findElement(By.cssSelector("main .notice.completed a[href='/learn/" + COURSE + "']")));
 
-        // the course page shows it is done
-        open("/learn/" + COURSE);
-        assertThat(driver.findElements(By.cssSelector("main p.notice"))).hasSize(1);
+        // the course page shows it completed, with the result and the certificate, and no attempts left
+        assertThat(path()).isEqualTo("/learn/" + COURSE);
+        assertThat(driver.findElements(By.cssSelector("main .notice.completed"))).hasSize(1);
+        WebElement finalRow = driver.findElement(By.cssSelector("li#final"));
+        assertThat(finalRow.findElement(By.cssSelector(".task-state")).getText()).isEqualTo("Terminé avec succès");
+        assertThat(finalRow.getText()).doesNotContain("Tentatives restantes");
+        assertThat(finalRow.findElements(By.cssSelector("a[href='" + fin + "/result']"))).hasSize(1);
         screenshot("course-completed-fr");
+
+        // the catalog shows it completed, not "% done · Continue"
+        open("/learn");
+        WebElement card = driver.findElement(By.cssSelector("main .card"));
+        assertThat(card.findElement(By.cssSelector(".completed")).getText()).contains("Terminé avec succès");
+        assertThat(card.findElements(By.tagName("progress"))).isEmpty();
+        screenshot("catalog-completed-fr");
 
         // home and My progress
         open("/home");
         assertThat(lang()).isEqualTo("fr");
+        assertThat(driver.findElements(By.cssSelector("main .completed-courses a[href='/learn/" + COURSE + "']"))).hasSize(1);
         screenshot("home");
         open("/home/progress");
         assertThat(lang()).isEqualTo("fr");
@@ -187,6 +205,7 @@ class LearnerJourneyBrowserTest {
 
     /** Answers the question on the page from the course's answer key, and submits it. */
     private void answerCorrectly() {
+        String before = path();
         WebElement form = driver.findElement(By.cssSelector("form.card-form"));
         String itemId = form.findElement(By.cssSelector("input[name=item]")).getDomAttribute("value");
         Course course = catalog.course(COURSE).orElseThrow();
@@ -194,7 +213,15 @@ class LearnerJourneyBrowserTest {
         if (key instanceof AnswerKey.Choice choice) {
             choice.correct().forEach(id -> check(form, "option", id));
         } else if (key instanceof AnswerKey.Regions regions) {
+            // a click on the picture places a marker and does not send the form; choosing a region replaces it
+            WebElement picture = form.findElement(By.cssSelector("img.hotspot-image"));
+            picture.click();
+            assertThat(path()).as("a click on the picture sends nothing").isEqualTo(before);
+            assertThat(form.findElement(By.cssSelector(".marker")).isDisplayed()).isTrue();
+            assertThat(form.findElement(By.cssSelector("input[name='pt.x']")).isEnabled()).isTrue();
+            screenshot("hotspot-marker");
             check(form, "region", regions.targets().iterator().next());
+            assertThat(form.findElement(By.cssSelector("input[name='pt.x']")).isEnabled()).isFalse();
         } else if (key instanceof AnswerKey.Triage triage) {
             check(form, "decision", triage.decision().name().toLowerCase(java.util.Locale.ROOT));
             triage.redFlags().forEach(id -> check(form, "phrase", id));

@@ -136,16 +136,21 @@ class LearningJourneyTest {
         // drill: a card, immediate feedback with the cue and the source
         Document card = page(given().get("/learn/" + COURSE + "/drills/cards").then().statusCode(200).extract().response());
         assertThat(card.select(".counter").text()).contains("2 new");
-        Document feedback = page(
-                answer(card, true).post("/learn/" + COURSE + "/drills/cards/answer").then().statusCode(200).extract().response());
+        String feedbackAt = answer(card, true).post("/learn/" + COURSE + "/drills/cards/answer").then().statusCode(303).extract()
+                .header("Location");
+        Document feedback = page(given().get(feedbackAt).then().statusCode(200).extract().response());
         assertThat(feedback.select(".feedback h2").text()).isEqualTo("Right");
         assertThat(feedback.select(".feedback .sources a")).isNotEmpty();
+        // the final's gate asks for one full pass through the drill: the second card
+        Document second = page(given().get("/learn/" + COURSE + "/drills/cards").then().statusCode(200).extract().response());
+        answer(second, true).post("/learn/" + COURSE + "/drills/cards/answer").then().statusCode(303);
         // quiz: feedback after each question
         String quiz = given().redirects().follow(false).post("/learn/" + COURSE + "/modules/check/start").then().statusCode(303)
                 .extract().header("Location");
         for (int i = 0; i < 2; i++) {
             Document question = page(given().get(quiz).then().statusCode(200).extract().response());
-            Document quizFeedback = page(answer(question, true).post(quiz + "/answer").then().statusCode(200).extract().response());
+            String quizFeedbackAt = answer(question, true).post(quiz + "/answer").then().statusCode(303).extract().header("Location");
+            Document quizFeedback = page(given().get(quizFeedbackAt).then().statusCode(200).extract().response());
             assertThat(quizFeedback.select(".feedback")).isNotEmpty();
         }
         Document review = page(given().get(quiz).then().statusCode(200).extract().response());
@@ -184,9 +189,9 @@ class LearningJourneyTest {
     void theSameSubmissionIsRecordedOnce() {
         Document card = page(given().get("/learn/" + COURSE + "/drills/cards").then().statusCode(200).extract().response());
         long before = countAnswers("ida-idempotent");
-        answer(card, true).post("/learn/" + COURSE + "/drills/cards/answer").then().statusCode(200);
-        answer(card, true).post("/learn/" + COURSE + "/drills/cards/answer").then().statusCode(200);
-        answer(card, false).post("/learn/" + COURSE + "/drills/cards/answer").then().statusCode(200);
+        answer(card, true).post("/learn/" + COURSE + "/drills/cards/answer").then().statusCode(303);
+        answer(card, true).post("/learn/" + COURSE + "/drills/cards/answer").then().statusCode(303);
+        answer(card, false).post("/learn/" + COURSE + "/drills/cards/answer").then().statusCode(303);
         assertThat(countAnswers("ida-idempotent")).isEqualTo(before + 1);
     }
 
@@ -219,12 +224,12 @@ class LearningJourneyTest {
             for (int card = 0; card < 2; card++) {
                 Document page = page(
                         given().get("/learn/" + COURSE + "/drills/cards?practice=true").then().statusCode(200).extract().response());
-                answer(page, true).post("/learn/" + COURSE + "/drills/cards/answer").then().statusCode(200);
+                answer(page, true).post("/learn/" + COURSE + "/drills/cards/answer").then().statusCode(303);
             }
             if (session == 0) {
                 time.advance(Duration.ofHours(7));
                 Document stillLearning = page(given().get("/learn/" + COURSE + "/drills/cards?practice=true").then().extract().response());
-                answer(stillLearning, true).post("/learn/" + COURSE + "/drills/cards/answer").then().statusCode(200);
+                answer(stillLearning, true).post("/learn/" + COURSE + "/drills/cards/answer").then().statusCode(303);
                 assertThat(QuarkusTransaction.requiringNew()
                         .call(() -> CardSchedule.count("member.subject = ?1 and masteredAt is not null", "max-mastery"))).isZero();
                 time.advance(Duration.ofHours(2));
@@ -240,6 +245,10 @@ class LearningJourneyTest {
     @OidcSecurity(claims = { @Claim(key = "sub", value = "fay-fails"), @Claim(key = "email", value = "fay@acme.example") })
     void attemptLimitCoolDownAndAGrantedAttempt() {
         given().post("/learn/" + COURSE + "/lessons/basics/read");
+        for (int card = 0; card < 2; card++) {
+            Document page = page(given().get("/learn/" + COURSE + "/drills/cards").then().statusCode(200).extract().response());
+            answer(page, false).post("/learn/" + COURSE + "/drills/cards/answer").then().statusCode(303);
+        }
         String quiz = given().redirects().follow(false).post("/learn/" + COURSE + "/modules/check/start").then().extract()
                 .header("Location");
         given().redirects().follow(false).post(quiz + "/submit").then().statusCode(303);
@@ -277,11 +286,11 @@ class LearningJourneyTest {
         String quiz = given().redirects().follow(false).post("/learn/" + COURSE + "/modules/check/start").then().extract()
                 .header("Location");
         Document en = page(given().get(quiz).then().statusCode(200).extract().response());
-        answer(en, true).post(quiz + "/answer").then().statusCode(200);
+        answer(en, true).post(quiz + "/answer").then().statusCode(303);
         Document fr = page(given().cookie("owlet_lang", "fr").get(quiz).then().statusCode(200).extract().response());
         assertThat(fr.selectFirst("html").attr("lang")).isEqualTo("fr");
         assertThat(fr.text()).contains("Question 2");
-        answer(fr, true).cookie("owlet_lang", "fr").post(quiz + "/answer").then().statusCode(200);
+        answer(fr, true).cookie("owlet_lang", "fr").post(quiz + "/answer").then().statusCode(303);
         List<String> languages = QuarkusTransaction.requiringNew()
                 .call(() -> Answer.<Answer> list("member.subject = ?1 order by id", "lou-language")
                         .stream().map(a -> a.language).toList());
@@ -299,7 +308,7 @@ class LearningJourneyTest {
                 .header("Location");
         Document question = page(given().get(quiz).then().statusCode(200).extract().response());
         time.advance(Duration.ofSeconds(20));
-        answer(question, false).post(quiz + "/answer").then().statusCode(200);
+        answer(question, false).post(quiz + "/answer").then().statusCode(303);
         Answer answer = QuarkusTransaction.requiringNew().call(() -> {
             Answer a = Answer.<Answer> find("member.subject", "rex-record").firstResult();
             Hibernate.initialize(a.company);

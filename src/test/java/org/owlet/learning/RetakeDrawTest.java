@@ -40,6 +40,7 @@ class RetakeDrawTest {
         Member member = Fixtures.member(null, "Second Try", "retake-" + UUID.randomUUID() + "@individual.example");
         Module.FinalAssessment assessment = enrolments.course("sample").finalAssessment().orElseThrow();
         enrolments.markRead(member, "sample", "basics");
+        learner.answerEveryCard(member, "sample");
         learner.submit(member, assessments.start(member, "sample", "check"));
         Attempt first = assessments.start(member, "sample", "final");
         learner.submit(member, first); // nothing answered: failed

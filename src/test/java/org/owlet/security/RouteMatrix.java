@@ -135,10 +135,12 @@ public abstract class RouteMatrix {
         EXPECTATIONS.put("POST /learn/{courseId}/lessons/{lessonId}/read", Access.SIGNED_IN);
         EXPECTATIONS.put("GET /learn/{courseId}/drills/{drillId}", Access.SIGNED_IN);
         EXPECTATIONS.put("POST /learn/{courseId}/drills/{drillId}/answer", Access.SIGNED_IN);
+        EXPECTATIONS.put("GET /learn/{courseId}/drills/{drillId}/feedback/{answerId}", Access.SIGNED_IN);
         EXPECTATIONS.put("GET /learn/{courseId}/modules/{moduleId}/start", Access.SIGNED_IN);
         EXPECTATIONS.put("POST /learn/{courseId}/modules/{moduleId}/start", Access.SIGNED_IN);
         EXPECTATIONS.put("GET /learn/attempts/{attemptId}", Access.SIGNED_IN);
         EXPECTATIONS.put("POST /learn/attempts/{attemptId}/answer", Access.SIGNED_IN);
+        EXPECTATIONS.put("GET /learn/attempts/{attemptId}/feedback/{answerId}", Access.SIGNED_IN);
         EXPECTATIONS.put("POST /learn/attempts/{attemptId}/submit", Access.SIGNED_IN);
         EXPECTATIONS.put("GET /learn/attempts/{attemptId}/result", Access.SIGNED_IN);
         EXPECTATIONS.put("GET /verify", Access.PUBLIC);
@@ -336,7 +338,7 @@ public abstract class RouteMatrix {
                 .replace("{code}", "NOSUCHCODE").replace("{list}", "1").replace("{edition}", "1")
                 .replace("{name}", "no-such-asset.svg")
                 .replace("{courseId}", "sample").replace("{lessonId}", "basics").replace("{drillId}", "cards")
-                .replace("{moduleId}", "check").replace("{attemptId}", "999999")
+                .replace("{moduleId}", "check").replace("{attemptId}", "999999").replace("{answerId}", "999999")
                 .replace("{slug}", route.endsWith("/completion") ? ownSlug(caller) : scratchSlug)
                 .replace("{memberId}", String.valueOf(idFor(caller)))
                 .replace("{id}", String.valueOf(idFor(caller)));
