@@ -89,4 +89,9 @@ public interface CertificationMessages {
     @Message String admin_reason_required();
     @Message String reason_not_renewable();
     @Message String admin_revoked_reason(String reason);
+    @Message String admin_revoke_confirm_title(String code);
+    @Message String admin_revoke_confirm_explain();
+    @Message String admin_revoke_confirm_button();
+    @Message String admin_revoked_notice(String code, String course);
+    @Message String admin_error_title();
 }

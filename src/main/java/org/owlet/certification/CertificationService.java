@@ -210,6 +210,12 @@ public class CertificationService {
         return Certificate.newestFirst(limit);
     }
 
+    /** One certificate for the coalition admin's revocation page; unknown: 404. */
+    @Transactional
+    public Certificate byId(long id) {
+        return Certificate.<Certificate> findByIdOptional(id).orElseThrow(() -> new NotFound("certificate " + id));
+    }
+
     @Transactional
     public Certificate revoke(Member admin, long id, String reason) {
         String trimmed = reason == null ? "" : reason.strip();
