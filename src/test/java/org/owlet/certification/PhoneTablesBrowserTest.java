@@ -31,7 +31,7 @@ import io.quarkus.test.junit.QuarkusTest;
 /**
  * Tables that fit, in a real browser: at 1280 px nothing in the admin tables is cut off (no horizontal scrolling inside
  * the table); on a phone (390×844) the team's members and a learner's certificates are cards whose cells show their
- * column's header, and the page never scrolls sideways. Screenshots under {@code target/screenshots/phone-tables/} and {@code wide-tables/}.
+ * column's header, the page never scrolls sideways, and the languages are a compact menu. Screenshots under {@code target/screenshots/phone-tables/} and {@code wide-tables/}.
  */
 @QuarkusTest
 @Tag("browser")
@@ -109,6 +109,19 @@ class PhoneTablesBrowserTest {
         assertCards("/me/certificates");
         assertNothingCutOff("/me/certificates at 390 px");
         browser.screenshot("certificates-phone");
+
+        // the eight language links fold into a menu on a phone; it opens and works without script
+        assertThat(browser.find("nav.languages").isDisplayed()).as("the row of language links").isFalse();
+        assertThat(browser.find("details.language-menu").isDisplayed()).isTrue();
+        assertThat(browser.find("details.language-menu nav a[lang=fr]").isDisplayed()).as("closed at first").isFalse();
+        browser.find("details.language-menu summary").click();
+        assertThat(browser.find("details.language-menu nav a[lang=fr]").isDisplayed()).isTrue();
+        assertNothingCutOff("/me/certificates with the language menu open");
+        browser.screenshot("language-menu-open");
+        browser.clickAndWait(browser.find("details.language-menu nav a[lang=fr]"));
+        assertThat(browser.lang()).isEqualTo("fr");
+        assertThat(browser.path()).isEqualTo("/me/certificates");
+        assertThat(browser.text("details.language-menu summary")).contains("Français");
     }
 
     @Test
