@@ -63,6 +63,8 @@ public abstract class RouteMatrix {
     static {
         EXPECTATIONS.put("GET /", Access.PUBLIC);
         EXPECTATIONS.put("GET /lang/{tag}", Access.PUBLIC);
+        EXPECTATIONS.put("GET /css/{file}", Access.PUBLIC);
+        EXPECTATIONS.put("GET /js/{file}", Access.PUBLIC);
         EXPECTATIONS.put("GET /login", Access.PUBLIC);
         EXPECTATIONS.put("GET /me", Access.SIGNED_IN);
         EXPECTATIONS.put("GET /me/data.json", Access.SIGNED_IN);
@@ -339,6 +341,7 @@ public abstract class RouteMatrix {
                 .replace("{tag}", "fr")
                 .replace("{code}", "NOSUCHCODE")
                 .replace("{name}", "no-such-asset.svg")
+                .replace("{file}", template.startsWith("/css/") ? "owlet.css" : "owlet.js")
                 .replace("{courseId}", "sample").replace("{lessonId}", "basics").replace("{drillId}", "cards")
                 .replace("{moduleId}", "check").replace("{attemptId}", "999999")
                 .replace("{slug}", route.endsWith("/completion") ? ownSlug(caller) : scratchSlug)
