@@ -3,6 +3,7 @@ package org.owlet.certification;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.persistence.Column;
@@ -182,6 +183,23 @@ public class Certificate extends PanacheEntityBase {
                         + " and not exists (select 1 from Certificate later where later.renews = c)"
                         + " order by c.expiresOn, c.id",
                 company.id, today);
+    }
+
+    /**
+     * Certificates whose code contains {@code code} (normalized, may be empty) or whose holder's name contains
+     * {@code name} (any case), newest first.
+     */
+    public static List<Certificate> search(String code, String name, int limit) {
+        String byName = "%" + likeEscaped(name.toLowerCase(Locale.ROOT)) + "%";
+        if (code.isEmpty()) {
+            return find("lower(holderName) like ?1 escape '!' order by issuedAt desc, id desc", byName).page(0, limit).list();
+        }
+        return find("(code like ?1 escape '!' or lower(holderName) like ?2 escape '!') order by issuedAt desc, id desc",
+                "%" + likeEscaped(code) + "%", byName).page(0, limit).list();
+    }
+
+    private static String likeEscaped(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
     public static List<Certificate> newestFirst(int limit) {

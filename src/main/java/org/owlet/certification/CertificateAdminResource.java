@@ -30,7 +30,7 @@ public class CertificateAdminResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(List<Row> rows, Certificate justRevoked);
+        static native TemplateInstance list(List<Row> rows, Certificate justRevoked, String q);
 
         static native TemplateInstance confirmRevoke(Row row, String reason, boolean reasonMissing);
     }
@@ -43,12 +43,12 @@ public class CertificateAdminResource {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance list(@QueryParam("revoked") Long revokedId) {
-        List<Row> rows = certificates.recent(200).stream().map(this::row).toList();
+    public TemplateInstance list(@QueryParam("q") String q, @QueryParam("revoked") Long revokedId) {
+        List<Row> rows = certificates.search(q, 200).stream().map(this::row).toList();
         Certificate justRevoked = revokedId == null ? null
                 : rows.stream().map(Row::certificate).filter(c -> c.id.equals(revokedId) && c.revokedAt != null).findFirst()
                         .orElseGet(() -> revoked(revokedId));
-        return Templates.list(rows, justRevoked);
+        return Templates.list(rows, justRevoked, q == null ? "" : q.strip());
     }
 
     private Certificate revoked(long id) {

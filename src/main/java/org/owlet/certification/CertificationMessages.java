@@ -94,4 +94,7 @@ public interface CertificationMessages {
     @Message String admin_revoke_confirm_button();
     @Message String admin_revoked_notice(String code, String course);
     @Message String admin_error_title();
+    @Message String admin_search_label();
+    @Message String admin_search_button();
+    @Message String admin_search_none(String q);
 }

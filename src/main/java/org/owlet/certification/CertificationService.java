@@ -210,6 +210,13 @@ public class CertificationService {
         return Certificate.newestFirst(limit);
     }
 
+    /** Certificates by (part of) their code or their holder's name, newest first; a blank query: the most recent. */
+    @Transactional
+    public List<Certificate> search(String query, int limit) {
+        String q = query == null ? "" : query.strip();
+        return q.isEmpty() ? recent(limit) : Certificate.search(VerificationCodes.normalize(q), q, limit);
+    }
+
     /** One certificate for the coalition admin's revocation page; unknown: 404. */
     @Transactional
     public Certificate byId(long id) {

@@ -79,4 +79,30 @@ class RevocationConfirmTest {
                 .isEqualTo("Certificate " + c.displayCode() + " (Sample course) was revoked.");
         assertThat(after.select("a[href=/admin/certificates/" + c.id + "/revoke]")).isEmpty();
     }
+
+    @Test
+    void theListSearchesByCodeOrHolderName() {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        Member sam = Fixtures.member(Fixtures.acme(), "Samira Search " + tag, "samira." + tag + "@acme.example");
+        Member tom = Fixtures.member(Fixtures.acme(), "Tomas Other " + tag, "tomas." + tag + "@acme.example");
+        Certificate samsCertificate = Passes.fire(passed, Passes.pass(sam, "en", Instant.now(), false));
+        Certificate tomsCertificate = Passes.fire(passed, Passes.pass(tom, "en", Instant.now(), false));
+
+        Document byName = Jsoup.parse(given().queryParam("q", "samira SEARCH " + tag).get("/admin/certificates").then()
+                .statusCode(200).extract().asString());
+        assertThat(byName.select("input#q").val()).isEqualTo("samira SEARCH " + tag);
+        assertThat(byName.select("tbody tr")).hasSize(1);
+        assertThat(byName.select("tbody tr").text()).contains(samsCertificate.displayCode());
+
+        String code = tomsCertificate.displayCode().toLowerCase();
+        Document byCode = Jsoup.parse(given().queryParam("q", code).get("/admin/certificates").then().statusCode(200).extract()
+                .asString());
+        assertThat(byCode.select("tbody tr")).hasSize(1);
+        assertThat(byCode.select("tbody tr").text()).contains("Tomas Other " + tag);
+
+        Document none = Jsoup.parse(given().queryParam("q", "nobody-" + tag + "%_").get("/admin/certificates").then()
+                .statusCode(200).extract().asString());
+        assertThat(none.select("tbody tr")).isEmpty();
+        assertThat(none.select("main p").text()).contains("No certificate matches “nobody-" + tag + "%_”.");
+    }
 }
