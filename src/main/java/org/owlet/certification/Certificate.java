@@ -202,6 +202,12 @@ public class Certificate extends PanacheEntityBase {
         return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
+    /** All certificates of the members a company has now, soonest expiry first. */
+    public static List<Certificate> ofCompany(Company company) {
+        return list("from Certificate c join fetch c.member where c.member.company.id = ?1 order by c.expiresOn, c.id",
+                company.id);
+    }
+
     public static List<Certificate> newestFirst(int limit) {
         return find("order by issuedAt desc, id desc").page(0, limit).list();
     }

@@ -73,6 +73,15 @@ public interface CertificationMessages {
     @Message String team_col_course();
     @Message String team_col_expires();
     @Message String team_col_status();
+    @Message String team_filter_label();
+    @Message String team_filter_due();
+    @Message String team_filter_all();
+    @Message String team_filter_valid();
+    @Message String team_filter_expiring();
+    @Message String team_filter_expired();
+    @Message String team_filter_revoked();
+    @Message String team_filter_apply();
+    @Message String team_filter_none();
 
     // coalition admins: revocation
     @Message String admin_title();

@@ -196,6 +196,14 @@ public class CertificationService {
 
     // ---- company admins ---------------------------------------------------------------------------
 
+    /** Every certificate of the members a company has now, soonest expiry first. */
+    @Transactional
+    public List<Certificate> ofCompany(Company company) {
+        List<Certificate> all = Certificate.ofCompany(company);
+        all.forEach(c -> c.member.label());
+        return all;
+    }
+
     @Transactional
     public List<Certificate> dueForRenewal(Company company) {
         List<Certificate> due = Certificate.dueForRenewal(company, time.today());
