@@ -98,6 +98,13 @@ class PhoneTablesBrowserTest {
         assertNothingCutOff("/team/members at 390 px");
         browser.screenshot("members-phone");
 
+        // Remove asks first, on a page of its own
+        browser.clickAndWait(browser.find("main table td.actions a.button"));
+        assertThat(browser.path()).endsWith("/remove");
+        assertThat(browser.text("main h1")).startsWith("Remove Maximiliana");
+        assertNothingCutOff("the removal confirmation at 390 px");
+        browser.screenshot("remove-confirm-phone");
+
         Member carl = QuarkusTransaction.requiringNew().call(() -> {
             Member m = Member.<Member> find("email = ?1 order by lastSeenAt desc nulls last", "carl@acme.example")
                     .firstResult();
