@@ -3,6 +3,7 @@ package org.owlet.certification;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.persistence.Column;
@@ -213,6 +214,29 @@ public class Certificate extends PanacheEntityBase {
     public static long maxStatusIndex() {
         Long max = find("select max(c.statusIndex) from Certificate c").project(Long.class).firstResult();
         return max == null ? -1 : max;
+    }
+
+    /**
+     * Certificates whose code contains {@code code} (normalized, may be empty) or whose holder's name contains
+     * {@code name} (any case), newest first.
+     */
+    public static List<Certificate> search(String code, String name, int limit) {
+        String byName = "%" + likeEscaped(name.toLowerCase(Locale.ROOT)) + "%";
+        if (code.isEmpty()) {
+            return find("lower(holderName) like ?1 escape '!' order by issuedAt desc, id desc", byName).page(0, limit).list();
+        }
+        return find("(code like ?1 escape '!' or lower(holderName) like ?2 escape '!') order by issuedAt desc, id desc",
+                "%" + likeEscaped(code) + "%", byName).page(0, limit).list();
+    }
+
+    private static String likeEscaped(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
+    /** All certificates of the members a company has now, soonest expiry first. */
+    public static List<Certificate> ofCompany(Company company) {
+        return list("from Certificate c join fetch c.member where c.member.company.id = ?1 order by c.expiresOn, c.id",
+                company.id);
     }
 
     public static List<Certificate> newestFirst(int limit) {

@@ -9,12 +9,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
 import org.owlet.organization.Caller;
 import org.owlet.web.errors.InvalidInput;
+import org.owlet.web.errors.NotFound;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -28,7 +30,9 @@ public class CertificateAdminResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(List<Row> rows, Long failedId);
+        static native TemplateInstance list(List<Row> rows, Certificate justRevoked, String q);
+
+        static native TemplateInstance confirmRevoke(Row row, String reason, boolean reasonMissing);
     }
 
     @Inject
@@ -39,13 +43,33 @@ public class CertificateAdminResource {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance list() {
-        return page(null);
+    public TemplateInstance list(@QueryParam("q") String q, @QueryParam("revoked") Long revokedId) {
+        List<Row> rows = certificates.search(q, 200).stream().map(this::row).toList();
+        Certificate justRevoked = revokedId == null ? null
+                : rows.stream().map(Row::certificate).filter(c -> c.id.equals(revokedId) && c.revokedAt != null).findFirst()
+                        .orElseGet(() -> revoked(revokedId));
+        return Templates.list(rows, justRevoked, q == null ? "" : q.strip());
     }
 
-    private TemplateInstance page(Long failedId) {
-        List<Row> rows = certificates.recent(200).stream().map(c -> new Row(c, c.status(certificates.today()))).toList();
-        return Templates.list(rows, failedId);
+    private Certificate revoked(long id) {
+        try {
+            Certificate c = certificates.byId(id);
+            return c.revokedAt == null ? null : c;
+        } catch (NotFound unknown) {
+            return null;
+        }
+    }
+
+    private Row row(Certificate c) {
+        return new Row(c, c.status(certificates.today()));
+    }
+
+    /** Asks before revoking: the certificate, what revoking means, the reason; the button posts to {@link #revoke}. */
+    @GET
+    @Path("/{id}/revoke")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance confirmRevoke(@PathParam("id") long id) {
+        return Templates.confirmRevoke(row(certificates.byId(id)), "", false);
     }
 
     @POST
@@ -55,8 +79,9 @@ public class CertificateAdminResource {
         try {
             certificates.revoke(caller.member(), id, reason);
         } catch (InvalidInput missingReason) {
-            return Response.status(400).entity(page(id)).build();
+            return Response.status(400).entity(Templates.confirmRevoke(row(certificates.byId(id)), reason == null ? "" : reason, true))
+                    .build();
         }
-        return Response.seeOther(URI.create("/admin/certificates")).build();
+        return Response.seeOther(URI.create("/admin/certificates?revoked=" + id)).build();
     }
 }

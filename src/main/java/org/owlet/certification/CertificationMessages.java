@@ -86,6 +86,15 @@ public interface CertificationMessages {
     @Message String team_col_course();
     @Message String team_col_expires();
     @Message String team_col_status();
+    @Message String team_filter_label();
+    @Message String team_filter_due();
+    @Message String team_filter_all();
+    @Message String team_filter_valid();
+    @Message String team_filter_expiring();
+    @Message String team_filter_expired();
+    @Message String team_filter_revoked();
+    @Message String team_filter_apply();
+    @Message String team_filter_none();
 
     // coalition admins: revocation
     @Message String admin_title();
@@ -103,4 +112,12 @@ public interface CertificationMessages {
     @Message String reason_not_renewable();
     @Message String reason_revoked();
     @Message String admin_revoked_reason(String reason);
+    @Message String admin_revoke_confirm_title(String code);
+    @Message String admin_revoke_confirm_explain();
+    @Message String admin_revoke_confirm_button();
+    @Message String admin_revoked_notice(String code, String course);
+    @Message String admin_error_title();
+    @Message String admin_search_label();
+    @Message String admin_search_button();
+    @Message String admin_search_none(String q);
 }

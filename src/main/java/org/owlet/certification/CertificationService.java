@@ -256,6 +256,14 @@ public class CertificationService {
 
     // ---- company admins ---------------------------------------------------------------------------
 
+    /** Every certificate of the members a company has now, soonest expiry first. */
+    @Transactional
+    public List<Certificate> ofCompany(Company company) {
+        List<Certificate> all = Certificate.ofCompany(company);
+        all.forEach(c -> c.member.label());
+        return all;
+    }
+
     @Transactional
     public List<Certificate> dueForRenewal(Company company) {
         List<Certificate> due = Certificate.dueForRenewal(company, time.today());
@@ -268,6 +276,19 @@ public class CertificationService {
     @Transactional
     public List<Certificate> recent(int limit) {
         return Certificate.newestFirst(limit);
+    }
+
+    /** Certificates by (part of) their code or their holder's name, newest first; a blank query: the most recent. */
+    @Transactional
+    public List<Certificate> search(String query, int limit) {
+        String q = query == null ? "" : query.strip();
+        return q.isEmpty() ? recent(limit) : Certificate.search(VerificationCodes.normalize(q), q, limit);
+    }
+
+    /** One certificate for the coalition admin's revocation page; unknown: 404. */
+    @Transactional
+    public Certificate byId(long id) {
+        return Certificate.<Certificate> findByIdOptional(id).orElseThrow(() -> new NotFound("certificate " + id));
     }
 
     @Transactional

@@ -12,6 +12,9 @@ public interface IdentityMessages {
     @Message String me_subject();
     @Message String me_email();
     @Message String me_roles();
+    @Message String role_learner();
+    @Message String role_company_admin();
+    @Message String role_coalition_admin();
     @Message String me_organization_claim();
     @Message String me_email_verified_claim();
     @Message String me_member_since();

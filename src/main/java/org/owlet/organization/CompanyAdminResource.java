@@ -9,6 +9,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -30,7 +31,9 @@ public class CompanyAdminResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(List<CompanyRow> companies);
+        static native TemplateInstance list(List<CompanyRow> companies, Company justDeactivated, Company justReactivated);
+
+        static native TemplateInstance confirmDeactivate(CompanyRow row);
 
         static native TemplateInstance form(Company company, CompanyForm form, List<FieldError> errors, List<Region> regions);
     }
@@ -48,8 +51,21 @@ public class CompanyAdminResource {
     TimeSource time;
 
     @GET
-    public TemplateInstance list() {
-        return Templates.list(companies.all().stream().map(c -> new CompanyRow(c, members.countInCompany(c))).toList());
+    public TemplateInstance list(@QueryParam("deactivated") String deactivated, @QueryParam("reactivated") String reactivated) {
+        List<CompanyRow> rows = companies.all().stream().map(c -> new CompanyRow(c, members.countInCompany(c))).toList();
+        return Templates.list(rows, find(rows, deactivated), find(rows, reactivated));
+    }
+
+    private static Company find(List<CompanyRow> rows, String slug) {
+        return slug == null ? null : rows.stream().map(CompanyRow::company).filter(c -> c.slug.equals(slug)).findFirst().orElse(null);
+    }
+
+    /** Asks before deactivating: the company, its members, what it means; the button posts to {@link #deactivate}. */
+    @GET
+    @Path("/{slug}/deactivate")
+    public TemplateInstance confirmDeactivate(@PathParam("slug") String slug) {
+        Company company = companies.bySlug(slug);
+        return Templates.confirmDeactivate(new CompanyRow(company, members.countInCompany(company)));
     }
 
     @GET
@@ -95,14 +111,14 @@ public class CompanyAdminResource {
     @POST
     @Path("/{slug}/deactivate")
     public Response deactivate(@PathParam("slug") String slug) {
-        companies.setActive(slug, false, caller.member());
-        return Response.seeOther(URI.create("/admin/companies")).build();
+        Company company = companies.setActive(slug, false, caller.member());
+        return Response.seeOther(URI.create("/admin/companies?deactivated=" + company.slug)).build();
     }
 
     @POST
     @Path("/{slug}/reactivate")
     public Response reactivate(@PathParam("slug") String slug) {
-        companies.setActive(slug, true, caller.member());
-        return Response.seeOther(URI.create("/admin/companies")).build();
+        Company company = companies.setActive(slug, true, caller.member());
+        return Response.seeOther(URI.create("/admin/companies?reactivated=" + company.slug)).build();
     }
 }

@@ -200,6 +200,22 @@ public class MemberService {
                 .map(r -> r.member).toList();
     }
 
+    /**
+     * A member of the admin's own company whom the admin may remove (for the confirmation page): another company's
+     * member 404, the admin themself 400, as {@link #remove} would answer.
+     */
+    @Transactional
+    public Member removable(Member admin, long memberId) {
+        Company company = companyOf(admin);
+        Member member = Member.<Member> findByIdOptional(memberId)
+                .filter(m -> m.company != null && m.company.id.equals(company.id))
+                .orElseThrow(() -> new NotFound("member " + memberId));
+        if (member.id.equals(admin.id)) {
+            throw new InvalidInput("org", FieldError.of("id", "team_error_remove_self"));
+        }
+        return member;
+    }
+
     /** Removes a member from the admin's own company; their records stay theirs. Another company's member: 404. */
     @Transactional
     public Member remove(Member admin, long memberId) {

@@ -23,6 +23,12 @@ public interface OrganizationMessages {
     @Message String companies_deactivate(String name);
     @Message String companies_reactivate(String name);
     @Message String companies_none();
+    @Message String companies_action_deactivate();
+    @Message String companies_action_reactivate();
+    @Message String companies_deactivate_confirm_title(String name);
+    @Message String companies_deactivate_confirm_explain();
+    @Message String companies_deactivated_notice(String name);
+    @Message String companies_reactivated_notice(String name);
 
     @Message String company_new_title();
     @Message String company_edit_title(String name);
@@ -74,6 +80,11 @@ public interface OrganizationMessages {
     @Message String team_col_company_since();
     @Message String team_col_actions();
     @Message String team_remove(String name);
+    @Message String team_action_remove();
+    @Message String team_remove_confirm_title(String name);
+    @Message String team_remove_confirm_explain(String name, String company);
+    @Message String team_removed_notice(String name);
+    @Message String team_readded_notice(String name);
     @Message String team_none();
     @Message String team_error_remove_self();
     @Message String team_removed_title();

@@ -27,7 +27,10 @@ public class TeamResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance members(Company company, Member admin, List<Member> members, List<Member> removed, String q);
+        static native TemplateInstance members(Company company, Member admin, List<Member> members, List<Member> removed, String q,
+                Member justRemoved, Member justReadded);
+
+        static native TemplateInstance confirmRemove(Company company, Member member);
     }
 
     @Inject
@@ -39,9 +42,27 @@ public class TeamResource {
     @GET
     @Path("/members")
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance list(@QueryParam("q") String q) {
+    public TemplateInstance list(@QueryParam("q") String q, @QueryParam("removed") Long removedId,
+            @QueryParam("readded") Long readdedId) {
         Member admin = caller.member();
-        return Templates.members(members.companyOf(admin), admin, members.team(admin, q), members.removed(admin), q == null ? "" : q);
+        List<Member> team = members.team(admin, q);
+        List<Member> removed = members.removed(admin);
+        // the success message after removing or re-adding names someone of this company only
+        return Templates.members(members.companyOf(admin), admin, team, removed, q == null ? "" : q, find(removed, removedId),
+                find(team, readdedId));
+    }
+
+    private static Member find(List<Member> list, Long id) {
+        return id == null ? null : list.stream().filter(m -> m.id.equals(id)).findFirst().orElse(null);
+    }
+
+    /** Asks before removing: who, from which company, what it means; the button posts to {@link #remove}. */
+    @GET
+    @Path("/members/{id}/remove")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance confirmRemove(@PathParam("id") long id) {
+        Member admin = caller.member();
+        return Templates.confirmRemove(members.companyOf(admin), members.removable(admin, id));
     }
 
     @GET
@@ -63,13 +84,13 @@ public class TeamResource {
     @Path("/members/{id}/remove")
     public Response remove(@PathParam("id") long id) {
         members.remove(caller.member(), id);
-        return Response.seeOther(URI.create("/team/members")).build();
+        return Response.seeOther(URI.create("/team/members?removed=" + id)).build();
     }
 
     @POST
     @Path("/members/{id}/readd")
     public Response readd(@PathParam("id") long id) {
         members.readd(caller.member(), id);
-        return Response.seeOther(URI.create("/team/members")).build();
+        return Response.seeOther(URI.create("/team/members?readded=" + id)).build();
     }
 }

@@ -13,4 +13,10 @@ public class WebGlobals {
     static PageInfo page() {
         return Arc.container().instance(PageInfo.class).get();
     }
+
+    /** The stylesheet's and script's content-hashed URLs: {@code {assets.css}}, {@code {assets.js}}. */
+    @TemplateGlobal(name = "assets")
+    static StaticAssets assets() {
+        return StaticAssets.get();
+    }
 }

@@ -57,4 +57,6 @@ public interface WebMessages {
     @Message String error_500_title();
     @Message String error_500_text(String reference);
     @Message String error_back_home();
+    @Message String confirm_cancel();
+    @Message String undo();
 }

@@ -28,8 +28,8 @@ class KeycloakLoginTest {
         KeycloakSession session = KeycloakSession.signIn("ana@acme.example");
         Document page = Jsoup.parse(session.request().get("/me").then().statusCode(200).extract().asString());
         String facts = page.select("dl.facts").text();
-        assertThat(facts).contains("Ana Alvarez", "ana@acme.example", "learner", "[\"acme\"]", "true");
-        assertThat(facts).doesNotContain("coalition-admin", "company-admin");
+        assertThat(facts).contains("Ana Alvarez", "ana@acme.example", "Learner", "[\"acme\"]", "true");
+        assertThat(facts).doesNotContain("Coalition admin", "Company admin");
     }
 
     @Test

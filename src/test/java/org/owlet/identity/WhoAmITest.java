@@ -36,7 +36,11 @@ class WhoAmITest {
     void thePageShowsNameRolesAndTheRawClaims() {
         Document page = Jsoup.parse(given().get("/me").then().statusCode(200).extract().asString());
         String facts = page.select("dl.facts").text();
-        assertThat(facts).contains("Gus Globex", "gus@globex.example", "company-admin", "learner", "[\"globex\"]", "true");
+        assertThat(facts).contains("Gus Globex", "gus@globex.example", "Company admin", "Learner", "[\"globex\"]", "true");
+        assertThat(page.select("dl.facts .tag").eachText()).as("roles by their names, not their codes")
+                .containsExactlyInAnyOrder("Learner", "Company admin");
+        Document french = Jsoup.parse(given().cookie("owlet_lang", "fr").get("/me").then().statusCode(200).extract().asString());
+        assertThat(french.select("dl.facts .tag").eachText()).containsExactlyInAnyOrder("Apprenant", "Administrateur d'entreprise");
         assertThat(QuarkusTransaction.requiringNew().call(() -> Member.findBySubject("subject-gus")))
                 .hasValueSatisfying(m -> assertThat(m.email).isEqualTo("gus@globex.example"));
     }
@@ -56,7 +60,7 @@ class WhoAmITest {
         BrowserSession session = BrowserSession.signIn("carl@acme.example");
         Document page = Jsoup.parse(session.get("/me").then().statusCode(200).extract().asString());
         assertThat(page.selectFirst("h1").text()).isEqualTo("My account");
-        assertThat(page.select("dl.facts").text()).contains("carl@acme.example", "company-admin");
+        assertThat(page.select("dl.facts").text()).contains("carl@acme.example", "Company admin");
         assertThat(page.select(".account .who").text()).contains("Carl");
         given().auth().oauth2("not-a-token").get("/api/v1/me").then().statusCode(401);
     }

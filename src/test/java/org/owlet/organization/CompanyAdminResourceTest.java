@@ -126,4 +126,36 @@ class CompanyAdminResourceTest {
                 .body("errors[0].message", equalTo("Another company already uses this short name."));
         given().get("/api/v1/companies/no-such-company").then().statusCode(404);
     }
+
+    @Test
+    void deactivatingAsksOnASecondPageThenSaysWhatHappenedWithAnUndo() {
+        String slug = "confirm-" + unique();
+        Fixtures.company(slug, "Okapi Observers " + slug, "org-" + slug, slug + ".example", Region.AFRICA);
+        Document list = Jsoup.parse(given().get("/admin/companies").then().statusCode(200).extract().asString());
+        assertThat(list.select("form[action=/admin/companies/" + slug + "/deactivate]")).as("no deactivating from the list")
+                .isEmpty();
+        assertThat(list.select("a[href=/admin/companies/" + slug + "/deactivate]")).hasSize(1);
+
+        Document confirm = Jsoup.parse(given().get("/admin/companies/" + slug + "/deactivate").then().statusCode(200).extract()
+                .asString());
+        assertThat(confirm.selectFirst("h1").text()).isEqualTo("Deactivate Okapi Observers " + slug + "?");
+        assertThat(confirm.select("dl.facts").text()).contains("Africa", "org-" + slug);
+        assertThat(confirm.select("main form[method=post][action=/admin/companies/" + slug + "/deactivate] button")).hasSize(1);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Company.findBySlug(slug).orElseThrow().active))
+                .as("looking is not deactivating").isTrue();
+        given().get("/admin/companies/no-such-" + slug + "/deactivate").then().statusCode(404);
+
+        given().redirects().follow(false).post("/admin/companies/" + slug + "/deactivate").then().statusCode(303)
+                .header("Location", endsWith("/admin/companies?deactivated=" + slug));
+        Document after = Jsoup.parse(given().get("/admin/companies?deactivated=" + slug).then().statusCode(200).extract().asString());
+        assertThat(after.select(".notice[role=status] p").text()).isEqualTo("Okapi Observers " + slug + " was deactivated.");
+        assertThat(after.select(".notice form[method=post][action=/admin/companies/" + slug + "/reactivate] button").text())
+                .startsWith("Undo");
+
+        given().redirects().follow(false).post("/admin/companies/" + slug + "/reactivate").then().statusCode(303)
+                .header("Location", endsWith("/admin/companies?reactivated=" + slug));
+        Document back = Jsoup.parse(given().get("/admin/companies?reactivated=" + slug).then().statusCode(200).extract().asString());
+        assertThat(back.select(".notice[role=status]").text()).isEqualTo("Okapi Observers " + slug + " was reactivated.");
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Company.findBySlug(slug).orElseThrow().active)).isTrue();
+    }
 }

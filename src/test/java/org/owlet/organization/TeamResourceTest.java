@@ -97,4 +97,36 @@ class TeamResourceTest {
         assertThat(page.select("form[action=/team/members/" + self + "/remove]")).isEmpty();
         assertThat(page.select("p").text()).containsPattern("\\d+ members");
     }
+
+    @Test
+    void removingAsksOnASecondPageThenSaysWhatHappenedWithAnUndo() {
+        Document list = Jsoup.parse(given().get("/team/members").then().statusCode(200).extract().asString());
+        assertThat(list.select("form[action=/team/members/" + acmeMember.id + "/remove]")).as("no removing from the list").isEmpty();
+        assertThat(list.select("a[href=/team/members/" + acmeMember.id + "/remove]")).hasSize(1);
+
+        Document confirm = Jsoup.parse(given().get("/team/members/" + acmeMember.id + "/remove").then().statusCode(200).extract()
+                .asString());
+        assertThat(confirm.selectFirst("h1").text()).isEqualTo("Remove Amira Acme " + tag + " from the company?");
+        assertThat(confirm.select("dl.facts").text()).contains("amira." + tag + "@acme.example");
+        assertThat(confirm.select("main p").text()).contains("Acme Marketplace", "re-add");
+        assertThat(confirm.select("main form[method=post][action=/team/members/" + acmeMember.id + "/remove] button")).hasSize(1);
+        assertThat(Fixtures.reload(acmeMember).company).as("looking is not removing").isNotNull();
+        given().get("/team/members/" + globexMember.id + "/remove").then().statusCode(404);
+
+        given().redirects().follow(false).post("/team/members/" + acmeMember.id + "/remove").then().statusCode(303)
+                .header("Location", org.hamcrest.Matchers.endsWith("/team/members?removed=" + acmeMember.id));
+        Document after = Jsoup.parse(given().get("/team/members?removed=" + acmeMember.id).then().statusCode(200).extract()
+                .asString());
+        assertThat(after.select(".notice[role=status] p").text()).isEqualTo("Amira Acme " + tag + " was removed from the company.");
+        assertThat(after.select(".notice form[method=post][action=/team/members/" + acmeMember.id + "/readd] button").text())
+                .startsWith("Undo");
+
+        given().redirects().follow(false).post("/team/members/" + acmeMember.id + "/readd").then().statusCode(303)
+                .header("Location", org.hamcrest.Matchers.endsWith("/team/members?readded=" + acmeMember.id));
+        Document back = Jsoup.parse(given().get("/team/members?readded=" + acmeMember.id).then().statusCode(200).extract()
+                .asString());
+        assertThat(back.select(".notice[role=status]").text()).isEqualTo("Amira Acme " + tag + " is back in the company.");
+        assertThat(Jsoup.parse(given().get("/team/members?removed=" + globexMember.id).then().statusCode(200).extract().asString())
+                .select(".notice")).as("no message about another company's member").isEmpty();
+    }
 }

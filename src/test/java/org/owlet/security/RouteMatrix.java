@@ -63,6 +63,8 @@ public abstract class RouteMatrix {
     static {
         EXPECTATIONS.put("GET /", Access.PUBLIC);
         EXPECTATIONS.put("GET /lang/{tag}", Access.PUBLIC);
+        EXPECTATIONS.put("GET /css/{file}", Access.PUBLIC);
+        EXPECTATIONS.put("GET /js/{file}", Access.PUBLIC);
         EXPECTATIONS.put("GET /login", Access.PUBLIC);
         EXPECTATIONS.put("GET /me", Access.SIGNED_IN);
         EXPECTATIONS.put("GET /me/data.json", Access.SIGNED_IN);
@@ -81,6 +83,7 @@ public abstract class RouteMatrix {
         EXPECTATIONS.put("POST /team/assignments/{id}/cancel", Access.COMPANY_ADMIN);
         EXPECTATIONS.put("GET /api/v1/companies/{slug}/completion", Access.ANY_ADMIN);
         EXPECTATIONS.put("GET /team/members.csv", Access.COMPANY_ADMIN);
+        EXPECTATIONS.put("GET /team/members/{id}/remove", Access.COMPANY_ADMIN);
         EXPECTATIONS.put("POST /team/members/{id}/remove", Access.COMPANY_ADMIN);
         EXPECTATIONS.put("POST /team/members/{id}/readd", Access.COMPANY_ADMIN);
         EXPECTATIONS.put("GET /team/invitations", Access.COMPANY_ADMIN);
@@ -96,6 +99,7 @@ public abstract class RouteMatrix {
         EXPECTATIONS.put("GET /admin/companies/new", Access.COALITION_ADMIN);
         EXPECTATIONS.put("GET /admin/companies/{slug}", Access.COALITION_ADMIN);
         EXPECTATIONS.put("POST /admin/companies/{slug}", Access.COALITION_ADMIN);
+        EXPECTATIONS.put("GET /admin/companies/{slug}/deactivate", Access.COALITION_ADMIN);
         EXPECTATIONS.put("POST /admin/companies/{slug}/deactivate", Access.COALITION_ADMIN);
         EXPECTATIONS.put("POST /admin/companies/{slug}/reactivate", Access.COALITION_ADMIN);
         EXPECTATIONS.put("GET /admin/reports", Access.COALITION_ADMIN);
@@ -159,6 +163,7 @@ public abstract class RouteMatrix {
         EXPECTATIONS.put("GET /me/certificates/{id}/badge.json", Access.SIGNED_IN);
         EXPECTATIONS.put("GET /team/certificates", Access.COMPANY_ADMIN);
         EXPECTATIONS.put("GET /admin/certificates", Access.COALITION_ADMIN);
+        EXPECTATIONS.put("GET /admin/certificates/{id}/revoke", Access.COALITION_ADMIN);
         EXPECTATIONS.put("POST /admin/certificates/{id}/revoke", Access.COALITION_ADMIN);
         EXPECTATIONS.put("GET /test-failures/boom", Access.TEST_ONLY);
         EXPECTATIONS.put("GET /test-failures/coalition-only", Access.TEST_ONLY);
@@ -311,6 +316,9 @@ public abstract class RouteMatrix {
         assertThat(given().auth().oauth2(tokens.get(Caller.GLOBEX_ADMIN)).get("/team/invitations").then().statusCode(200).extract()
                 .asString()).contains(globexInvitee).doesNotContain(acmeInvitee);
         given().auth().oauth2(acmeAdmin).get("/team/progress/" + globexCanary.id).then().statusCode(404);
+        given().auth().oauth2(acmeAdmin).get("/team/members/" + globexCanary.id + "/remove").then().statusCode(404);
+        assertThat(given().auth().oauth2(acmeAdmin).get("/team/members?removed=" + globexCanary.id + "&readded=" + globexCanary.id)
+                .then().statusCode(200).extract().asString()).doesNotContain(globexCanary.displayName);
         given().auth().oauth2(acmeAdmin).redirects().follow(false).formParam("course", "sample").formParam("reason", "probe")
                 .post("/team/progress/" + globexCanary.id + "/grant").then().statusCode(404);
         given().auth().oauth2(acmeAdmin).redirects().follow(false).formParam("course", "sample").formParam("member", globexCanary.id)
@@ -337,6 +345,7 @@ public abstract class RouteMatrix {
                 .replace("{tag}", "fr")
                 .replace("{code}", "NOSUCHCODE").replace("{list}", "1").replace("{edition}", "1")
                 .replace("{name}", "no-such-asset.svg")
+                .replace("{file}", template.startsWith("/css/") ? "owlet.css" : "owlet.js")
                 .replace("{courseId}", "sample").replace("{lessonId}", "basics").replace("{drillId}", "cards")
                 .replace("{moduleId}", "check").replace("{attemptId}", "999999").replace("{answerId}", "999999")
                 .replace("{slug}", route.endsWith("/completion") ? ownSlug(caller) : scratchSlug)

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.endsWith;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -47,6 +48,20 @@ class LayoutAndLocaleTest {
         Document page = page("fr", "nl");
         assertThat(page.selectFirst("html").attr("lang")).isEqualTo("nl");
         assertThat(page.selectFirst("h1").text()).isEqualTo("Training om handel in wilde dieren van onlineplatforms te weren");
+    }
+
+    @Test
+    void narrowScreensGetACompactLanguageMenuThatNeedsNoScript() {
+        Document page = page("vi", null);
+        Element menu = page.selectFirst("header details.language-menu");
+        assertThat(menu).as("a disclosure in the header").isNotNull();
+        assertThat(menu.selectFirst("summary").text()).endsWith("Tiếng Việt");
+        assertThat(menu.select("summary .visually-hidden").text()).isNotBlank();
+        assertThat(menu.select("nav a[href^=/lang/]")).hasSize(Languages.ALL.size());
+        assertThat(menu.selectFirst("a[aria-current]").attr("lang")).isEqualTo("vi");
+        String css = given().get("/css/owlet.css").then().statusCode(200).extract().asString();
+        assertThat(css.replaceAll("\\s+", " ")).as("the menu replaces the row of links on narrow screens")
+                .contains("@media (max-width: 40rem) { .languages { display: none; } .language-menu { display: block; } }");
     }
 
     @Test

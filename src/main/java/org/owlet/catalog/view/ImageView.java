@@ -15,6 +15,16 @@ public record ImageView(String url, String srcset, double width, double height, 
     /** Widths of the resized copies served for raster images (phone, desktop), when narrower than the original. */
     public static final List<Integer> VARIANT_WIDTHS = ImageVariants.WIDTHS;
 
+    /** The width in whole pixels, for {@code <img width>} (HTML wants an integer, not "800.0"). */
+    public long pixelWidth() {
+        return Math.round(width);
+    }
+
+    /** The height in whole pixels, for {@code <img height>}. */
+    public long pixelHeight() {
+        return Math.round(height);
+    }
+
     public static ImageView of(Image image, String language) {
         return new ImageView(image.url(), srcset(image), image.width(), image.height(), image.alt().in(language),
                 image.credit());
