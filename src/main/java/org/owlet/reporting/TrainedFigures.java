@@ -109,7 +109,13 @@ public class TrainedFigures {
     /** Largest group first, then by key; suppressed groups after the others, learners without a group last. */
     private static final java.util.Comparator<Group> ORDER = java.util.Comparator.comparing((Group g) -> g.key() == null)
             .thenComparing(Group::suppressed).thenComparing(g -> g.combined() == null ? 0 : -g.combined())
-            .thenComparing(g -> g.key() == null ? "" : g.key());
+            .thenComparing(Group::key, java.util.Comparator.nullsLast(TrainedFigures::compareKeys));
+
+    /** Company ids compare as numbers (9 before 10), other keys as text. */
+    private static int compareKeys(String a, String b) {
+        boolean numbers = a.chars().allMatch(Character::isDigit) && b.chars().allMatch(Character::isDigit) && !a.isEmpty() && !b.isEmpty();
+        return numbers ? Long.compare(Long.parseLong(a), Long.parseLong(b)) : a.compareTo(b);
+    }
 
     @Inject
     EntityManager em;

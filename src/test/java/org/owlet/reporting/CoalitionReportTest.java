@@ -195,7 +195,7 @@ class CoalitionReportTest {
         JsonPath q4 = trained("period=2019-Q4");
         assertThat(q4.getMap("totals")).containsEntry("elearning", 1).containsEntry("workshop", 1).containsEntry("combined", 2);
         JsonPath q1 = trained("period=2019-Q1&groupBy=company");
-        assertThat(groups(q1)).containsExactly(Map.entry("rep-ke", List.of(1, 0, 1)), Map.entry("rep-vn", List.of(1, 0, 1)));
+        assertThat(groups(q1)).containsOnly(Map.entry("rep-ke", List.of(1, 0, 1)), Map.entry("rep-vn", List.of(1, 0, 1)));
         JsonPath custom = trained("from=2019-06-01&to=2019-08-31");
         assertThat(custom.getMap("totals")).containsEntry("elearning", 2).containsEntry("combined", 2); // Dee, Cy
         JsonPath march = trained("period=2019-03");
