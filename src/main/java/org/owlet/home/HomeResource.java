@@ -25,7 +25,6 @@ import org.owlet.learning.EnrolmentService;
 import org.owlet.learning.ProgressService;
 import org.owlet.organization.Caller;
 import org.owlet.organization.Member;
-import org.owlet.web.Languages;
 import org.owlet.web.LocaleResolver;
 import org.owlet.web.TimeSource;
 
@@ -63,8 +62,22 @@ public class HomeResource {
     }
 
     /** A language's own name (Français, 中文…) for a stored tag. */
-    static String languageName(String tag) {
-        return tag == null ? "" : Languages.match(tag).map(Languages.Language::nativeName).orElse(tag);
+    /**
+     * A language's name in the page's language ("anglais" on a French page), capitalised as a table cell starts; the tag
+     * itself when the runtime knows no name for it.
+     */
+    static String languageName(String tag, String pageLanguage) {
+        if (tag == null) {
+            return "";
+        }
+        java.util.Locale page = java.util.Locale.forLanguageTag(pageLanguage);
+        java.util.Locale language = java.util.Locale.forLanguageTag(tag);
+        String known = language.getDisplayLanguage(page);
+        if (known.isEmpty() || known.equals(language.getLanguage())) {
+            return tag;
+        }
+        String name = language.getDisplayName(page); // with the country for zh-CN: "Chinese (China)"
+        return name.substring(0, 1).toUpperCase(page) + name.substring(1);
     }
 
     @CheckedTemplate
@@ -156,8 +169,8 @@ public class HomeResource {
                         .map(m -> new DrillProgress(m.module().title().in(lang), m.cards().mastered(), m.cards().total())).toList();
                 List<AttemptRow> attempts = mine.attempts().stream().map((Attempt a) -> new AttemptRow(
                         c.module(a.moduleId).map(m -> m.title().in(lang)).orElse(a.moduleId),
-                        (int) Math.round(a.score * 100), a.passed, a.submittedAt, languageName(a.language))).toList();
-                courses.add(new CourseProgress(c.id(), c.title().in(lang), enrolment, languageName(enrolment.completionLanguage),
+                        (int) Math.round(a.score * 100), a.passed, a.submittedAt, languageName(a.language, lang))).toList();
+                courses.add(new CourseProgress(c.id(), c.title().in(lang), enrolment, languageName(enrolment.completionLanguage, lang),
                         mine.lessonsRead().size(), mine.lessons(), drillRows, attempts));
             });
         }

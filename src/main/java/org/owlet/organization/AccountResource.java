@@ -22,6 +22,7 @@ import io.quarkus.security.Authenticated;
 @Authenticated
 public class AccountResource {
 
+    /** The word that confirms an erasure in English; each language has its own (org bundle {@code erase_word}), and ERASE always works. */
     public static final String CONFIRM_WORD = "ERASE";
 
     @CheckedTemplate
@@ -35,6 +36,15 @@ public class AccountResource {
     @Inject
     Caller caller;
 
+    @Inject
+    org.owlet.web.LocaleResolver locales;
+
+    /** The confirmation word in the page's language. */
+    private String word() {
+        return io.quarkus.qute.i18n.MessageBundles.get(OrganizationMessages.class,
+                io.quarkus.qute.i18n.Localized.Literal.of(locales.language().tag())).erase_word();
+    }
+
     @GET
     @Path("/data.json")
     @Produces(MediaType.APPLICATION_JSON)
@@ -47,7 +57,7 @@ public class AccountResource {
     @Path("/erase")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance confirm() {
-        return Templates.erase(false, CONFIRM_WORD);
+        return Templates.erase(false, word());
     }
 
     /** Erases, then signs out (the account is gone from Owlet; a later sign-in starts afresh). */
@@ -55,8 +65,10 @@ public class AccountResource {
     @Path("/erase")
     @Produces(MediaType.TEXT_HTML)
     public Response erase(@RestForm String confirm) {
-        if (confirm == null || !CONFIRM_WORD.equalsIgnoreCase(confirm.trim())) {
-            return Response.status(400).entity(Templates.erase(true, CONFIRM_WORD)).build();
+        String typed = confirm == null ? "" : confirm.strip();
+        String word = word();
+        if (!word.equalsIgnoreCase(typed) && !CONFIRM_WORD.equalsIgnoreCase(typed)) {
+            return Response.status(400).entity(Templates.erase(true, word)).build();
         }
         members.erase(caller.member());
         return Response.seeOther(URI.create("/logout")).build();

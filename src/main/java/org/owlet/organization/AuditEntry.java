@@ -52,14 +52,15 @@ public class AuditEntry extends PanacheEntityBase {
     public String details;
 
     public static List<AuditEntry> latest(int limit) {
-        return latest(null, null, limit);
+        return page(null, null, null, limit);
     }
 
     /**
-     * The newest entries, optionally of one company (by slug) and of actions starting with a prefix
-     * ({@code "company."} or {@code "attempt.granted"}).
+     * A page of entries in the order they were recorded, newest first, optionally of one company (by slug) and of actions
+     * starting with a prefix ({@code "company."} or {@code "attempt.granted"}); {@code before} (an entry id) continues
+     * after the previous page's last entry.
      */
-    public static List<AuditEntry> latest(String companySlug, String actionPrefix, int limit) {
+    public static List<AuditEntry> page(String companySlug, String actionPrefix, Long before, int limit) {
         StringBuilder query = new StringBuilder("from AuditEntry e left join fetch e.company c where 1 = 1");
         java.util.Map<String, Object> params = new java.util.HashMap<>();
         if (companySlug != null && !companySlug.isBlank()) {
@@ -70,7 +71,11 @@ public class AuditEntry extends PanacheEntityBase {
             query.append(" and e.action like :action escape '!'");
             params.put("action", actionPrefix.strip().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
         }
-        query.append(" order by e.at desc, e.id desc");
+        if (before != null) {
+            query.append(" and e.id < :before");
+            params.put("before", before);
+        }
+        query.append(" order by e.id desc");
         return find(query.toString(), params).page(0, limit).list();
     }
 

@@ -172,6 +172,7 @@ public interface OrganizationMessages {
     @Message String audit_col_details();
     @Message String audit_none();
     @Message String audit_filter_apply();
+    @Message String audit_older();
 
     @Message String account_data_title();
     @Message String account_download();
@@ -182,6 +183,7 @@ public interface OrganizationMessages {
     @Message String erase_keeps();
     @Message String erase_confirm_label(String word);
     @Message String erase_confirm_mistyped(String word);
+    @Message String erase_word();
     @Message String erase_button();
     @Message String erase_cancel();
 

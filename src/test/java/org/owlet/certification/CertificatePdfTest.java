@@ -66,7 +66,7 @@ class CertificatePdfTest {
     @CsvSource({
             "en, Amelia Ó Súilleabháin-Łukasiewicz, Certificate of completion, Sample course",
             "zh-CN, 王小明, 结业证书, Sample course",
-            "vi, Nguyễn Thị Minh Khai, Chứng nhận hoàn thành, Sample course",
+            "vi, Nguyễn Thị Minh Khai, Chứng chỉ hoàn thành, Sample course",
             "fr, Zoë Faÿ-Lefèvre, Certificat de réussite, Cours d'exemple" })
     void thePdfSaysWhoPassedWhatAndWhenInTheLearnersLanguage(String language, String name, String heading, String course)
             throws IOException {

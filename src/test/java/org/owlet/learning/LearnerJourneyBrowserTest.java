@@ -220,7 +220,17 @@ class LearnerJourneyBrowserTest {
             assertThat(form.findElement(By.cssSelector(".marker")).isDisplayed()).isTrue();
             assertThat(form.findElement(By.cssSelector("input[name='pt.x']")).isEnabled()).isTrue();
             screenshot("hotspot-marker");
-            check(form, "region", regions.targets().iterator().next());
+            // the keyboard: arrow keys on the focused picture move the marker
+            String x = form.findElement(By.cssSelector("input[name='pt.x']")).getDomProperty("value");
+            picture.sendKeys(org.openqa.selenium.Keys.ARROW_RIGHT, org.openqa.selenium.Keys.ARROW_RIGHT);
+            assertThat(Integer.parseInt(form.findElement(By.cssSelector("input[name='pt.x']")).getDomProperty("value")))
+                    .as("two steps right").isGreaterThan(Integer.parseInt(x));
+            assertThat(path()).as("moving the marker sends nothing").isEqualTo(before);
+            // and the region list answers without a pointer: space on the radio button
+            WebElement region = form
+                    .findElement(By.cssSelector("input[name='region'][value='" + regions.targets().iterator().next() + "']"));
+            region.sendKeys(org.openqa.selenium.Keys.SPACE);
+            assertThat(region.isSelected()).isTrue();
             assertThat(form.findElement(By.cssSelector("input[name='pt.x']")).isEnabled()).isFalse();
         } else if (key instanceof AnswerKey.Triage triage) {
             check(form, "decision", triage.decision().name().toLowerCase(java.util.Locale.ROOT));

@@ -64,4 +64,19 @@ class AccountTest {
                 .isZero();
         assertThat(QuarkusTransaction.requiringNew().call(() -> Member.findBySubject("erin-erase"))).isEmpty();
     }
+
+    @Test
+    @TestSecurity(user = "felix@globex.example", roles = "learner")
+    @OidcSecurity(claims = { @Claim(key = "sub", value = "felix-efface"), @Claim(key = "name", value = "Félix Effacé"),
+            @Claim(key = "email", value = "felix@globex.example"),
+            @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+    void theConfirmationWordIsInThePagesLanguage() {
+        given().cookie("owlet_lang", "fr").get("/me").then().statusCode(200);
+        String page = given().cookie("owlet_lang", "fr").get("/me/erase").then().statusCode(200).extract().asString();
+        assertThat(org.jsoup.Jsoup.parse(page).select("label[for=confirm]").text()).contains("EFFACER").doesNotContain("ERASE");
+        given().cookie("owlet_lang", "fr").formParam("confirm", "supprimer").post("/me/erase").then().statusCode(400);
+        given().cookie("owlet_lang", "fr").redirects().follow(false).formParam("confirm", "effacer").post("/me/erase")
+                .then().statusCode(303).header("Location", endsWith("/logout"));
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Member.findBySubject("felix-efface"))).isEmpty();
+    }
 }

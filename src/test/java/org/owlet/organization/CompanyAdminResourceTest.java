@@ -106,6 +106,17 @@ class CompanyAdminResourceTest {
                 .body(containsString("company.deactivated"), containsString("company.edited"));
         given().queryParam("company", slug).queryParam("action", "company.dea").get("/admin/audit/entries.json")
                 .then().statusCode(200).body("action", equalTo(List.of("company.deactivated")));
+        // a page at a time, newest first, with a link to the older entries
+        org.jsoup.nodes.Document first = org.jsoup.Jsoup
+                .parse(given().queryParam("company", slug).queryParam("limit", 1).get("/admin/audit")
+                        .then().statusCode(200).extract().asString());
+        assertThat(first.select("tbody tr")).hasSize(1);
+        assertThat(first.select("tbody").text()).contains("company.deactivated").doesNotContain("company.edited");
+        String older = first.selectFirst("a#older").attr("href");
+        assertThat(older).startsWith("/admin/audit?company=" + slug + "&limit=1&before=");
+        org.jsoup.nodes.Document second = org.jsoup.Jsoup.parse(given().get(older).then().statusCode(200).extract().asString());
+        assertThat(second.select("tbody").text()).contains("company.edited").doesNotContain("company.deactivated");
+        assertThat(second.select("a#older")).isEmpty();
     }
 
     @Test

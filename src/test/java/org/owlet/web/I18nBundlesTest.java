@@ -79,6 +79,25 @@ class I18nBundlesTest {
         assertThat(empty).isEmpty();
     }
 
+    /**
+     * One word for one thing: Vietnamese calls a certificate "chứng chỉ" everywhere; "chứng nhận" is only the verb
+     * ("certifies", "được chứng nhận": certified).
+     */
+    @Test
+    void vietnameseHasOneWordForCertificate() throws IOException {
+        List<String> mixed = new ArrayList<>();
+        try (Stream<Path> files = Files.list(I18N)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith("_vi.properties")).toList()) {
+                Properties properties = load(file);
+                properties.stringPropertyNames().stream().sorted()
+                        .filter(k -> properties.getProperty(k).replace("được chứng nhận", "").toLowerCase(java.util.Locale.ROOT)
+                                .contains("chứng nhận") && !k.equals("pdf_certifies"))
+                        .forEach(k -> mixed.add(file.getFileName() + ": " + k + "=" + properties.getProperty(k)));
+            }
+        }
+        assertThat(mixed).isEmpty();
+    }
+
     /** Text between tags and in text-bearing attributes must come from a message bundle expression. */
     @Test
     void templatesHoldNoLiteralText() throws IOException {
