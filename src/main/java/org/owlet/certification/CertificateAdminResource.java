@@ -15,13 +15,14 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
 import org.owlet.organization.Caller;
+import org.owlet.web.errors.FieldError;
 import org.owlet.web.errors.InvalidInput;
 import org.owlet.web.errors.NotFound;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
-/** Coalition admins: recent certificates and revocation with a reason (audited). */
+/** Coalition admins: recent certificates, revocation with a reason, and name corrections past the holder's limit (audited). */
 @Path("/admin/certificates")
 public class CertificateAdminResource {
 
@@ -33,6 +34,8 @@ public class CertificateAdminResource {
         static native TemplateInstance list(List<Row> rows, Certificate justRevoked, String q);
 
         static native TemplateInstance confirmRevoke(Row row, String reason, boolean reasonMissing);
+
+        static native TemplateInstance correctName(Row row, String name, String reason, List<FieldError> errors);
     }
 
     @Inject
@@ -83,5 +86,27 @@ public class CertificateAdminResource {
                     .build();
         }
         return Response.seeOther(URI.create("/admin/certificates?revoked=" + id)).build();
+    }
+
+    /** A holder's name past their own three corrections: an admin corrects it, with a reason (audited). */
+    @GET
+    @Path("/{id}/name")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance nameForm(@PathParam("id") long id) {
+        Certificate c = certificates.byId(id);
+        return Templates.correctName(row(c), c.holderName == null ? "" : c.holderName, "", List.of());
+    }
+
+    @POST
+    @Path("/{id}/name")
+    @Produces(MediaType.TEXT_HTML)
+    public Response correctName(@PathParam("id") long id, @RestForm String name, @RestForm String reason) {
+        try {
+            certificates.correctNameAsAdmin(caller.member(), id, name, reason);
+        } catch (InvalidInput invalid) {
+            return Response.status(400).entity(Templates.correctName(row(certificates.byId(id)), name == null ? "" : name,
+                    reason == null ? "" : reason, invalid.errors())).build();
+        }
+        return Response.seeOther(URI.create("/admin/certificates?q=" + certificates.byId(id).code)).build();
     }
 }

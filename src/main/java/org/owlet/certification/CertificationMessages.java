@@ -120,4 +120,10 @@ public interface CertificationMessages {
     @Message String admin_search_label();
     @Message String admin_search_button();
     @Message String admin_search_none(String q);
+    @Message String admin_name_title(String code);
+    @Message String admin_name_explain();
+    @Message String admin_name_reason_label();
+    @Message String admin_name_reason_required();
+    @Message String admin_name_button();
+    @Message String admin_name_link();
 }

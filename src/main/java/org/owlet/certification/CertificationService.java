@@ -218,22 +218,55 @@ public class CertificationService {
             }
             Member actor = Member.findById(member.id);
             for (Certificate c : changed) {
-                CertificateEdition previous = new CertificateEdition();
-                previous.certificate = c;
-                previous.edition = c.edition;
-                previous.holderName = c.holderName;
-                previous.issuedAt = c.reissuedAt != null ? c.reissuedAt : c.issuedAt;
-                previous.replacedAt = time.now();
-                previous.persist();
-                audit.record(actor, NAME_CORRECTED, c.company, actor, "certificate " + c.id + " (" + c.courseId
-                        + "), edition " + c.edition + " → " + (c.edition + 1) + ": name \"" + c.holderName
-                        + "\" corrected to \"" + trimmed + "\"");
-                c.holderName = trimmed;
-                c.edition++;
-                c.reissuedAt = previous.replacedAt;
+                reissue(c, trimmed, actor, "");
             }
             return changed.size();
         });
+    }
+
+    /**
+     * A coalition admin's correction of one certificate's holder name, past the holder's own limit: same code, next
+     * edition, the replaced edition kept, audited with the admin as actor and the reason given.
+     */
+    public Certificate correctNameAsAdmin(Member admin, long id, String name, String reason) {
+        String trimmed = name == null ? "" : name.strip().replaceAll("\\s+", " ");
+        String why = reason == null ? "" : reason.strip();
+        List<FieldError> errors = new java.util.ArrayList<>();
+        if (trimmed.isEmpty() || trimmed.length() > MAX_NAME) {
+            errors.add(new FieldError("name", "mine_name_error", trimmed));
+        }
+        if (why.isEmpty() || why.length() > 1000) {
+            errors.add(FieldError.of("reason", "admin_name_reason_required"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput("cert", errors);
+        }
+        return Transactions.retrying(EDITION_RACES, () -> {
+            Certificate c = Certificate.<Certificate> findByIdOptional(id).orElseThrow(() -> new NotFound("certificate " + id));
+            if (c.holderName == null) {
+                throw new NotFound("certificate " + id); // erased: there is no name to correct
+            }
+            if (!c.holderName.equals(trimmed)) {
+                reissue(c, trimmed, admin == null ? null : Member.findById(admin.id), " (by an administrator: " + why + ")");
+            }
+            return c;
+        });
+    }
+
+    /** Keeps the current edition, then re-issues the certificate under the new name as its next edition, audited. */
+    private void reissue(Certificate c, String name, Member actor, String note) {
+        CertificateEdition previous = new CertificateEdition();
+        previous.certificate = c;
+        previous.edition = c.edition;
+        previous.holderName = c.holderName;
+        previous.issuedAt = c.reissuedAt != null ? c.reissuedAt : c.issuedAt;
+        previous.replacedAt = time.now();
+        previous.persist();
+        audit.record(actor, NAME_CORRECTED, c.company, c.member, "certificate " + c.id + " (" + c.courseId + "), edition " + c.edition
+                + " → " + (c.edition + 1) + ": name \"" + c.holderName + "\" corrected to \"" + name + "\"" + note);
+        c.holderName = name;
+        c.edition++;
+        c.reissuedAt = previous.replacedAt;
     }
 
     /** The earlier editions of the member's certificates, by certificate id, newest first. */

@@ -116,6 +116,25 @@ class MyCertificatesResourceTest {
             @Claim(key = "email", value = "carl@acme.example"),
             @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN),
             @Claim(key = "organization", value = "[\"acme\"]", type = ClaimType.JSON_ARRAY) })
+    void theListsNameTheCourseInThePagesLanguage() {
+        Member carl = me();
+        Certificate english = Passes.fire(passed, Passes.pass(carl, "en", Instant.now(), false));
+        assertThat(english.courseTitle).isEqualTo("Sample course");
+        String row = "tr:has(a[href='/me/certificates/" + english.id + "/certificate.pdf'])";
+        org.jsoup.nodes.Document fr = org.jsoup.Jsoup
+                .parse(given().cookie("owlet_lang", "fr").get("/me/certificates").then().statusCode(200)
+                        .extract().asString());
+        assertThat(fr.select(row + " td").first().text()).isEqualTo("Cours d'exemple");
+        org.jsoup.nodes.Document en = org.jsoup.Jsoup.parse(given().get("/me/certificates").then().statusCode(200).extract().asString());
+        assertThat(en.select(row + " td").first().text()).isEqualTo("Sample course");
+    }
+
+    @Test
+    @TestSecurity(user = "carl@acme.example", roles = { "learner", "company-admin" })
+    @OidcSecurity(claims = { @Claim(key = "sub", value = "carl-cert-subject"), @Claim(key = "name", value = "Carl Wrongname"),
+            @Claim(key = "email", value = "carl@acme.example"),
+            @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN),
+            @Claim(key = "organization", value = "[\"acme\"]", type = ClaimType.JSON_ARRAY) })
     void anotherMembersCertificateIsNotFound() {
         me();
         Member other = Fixtures.member(Fixtures.acme(), "Olga Other", "olga." + UUID.randomUUID() + "@acme.example");

@@ -165,6 +165,8 @@ public abstract class RouteMatrix {
         EXPECTATIONS.put("GET /admin/certificates", Access.COALITION_ADMIN);
         EXPECTATIONS.put("GET /admin/certificates/{id}/revoke", Access.COALITION_ADMIN);
         EXPECTATIONS.put("POST /admin/certificates/{id}/revoke", Access.COALITION_ADMIN);
+        EXPECTATIONS.put("GET /admin/certificates/{id}/name", Access.COALITION_ADMIN);
+        EXPECTATIONS.put("POST /admin/certificates/{id}/name", Access.COALITION_ADMIN);
         EXPECTATIONS.put("GET /test-failures/boom", Access.TEST_ONLY);
         EXPECTATIONS.put("GET /test-failures/coalition-only", Access.TEST_ONLY);
         EXPECTATIONS.put("GET /test-failures/domain/{kind}", Access.TEST_ONLY);
