@@ -219,13 +219,7 @@ public class MemberService {
     /** Removes a member from the admin's own company; their records stay theirs. Another company's member: 404. */
     @Transactional
     public Member remove(Member admin, long memberId) {
-        Company company = companyOf(admin);
-        Member member = Member.<Member> findByIdOptional(memberId)
-                .filter(m -> m.company != null && m.company.id.equals(company.id))
-                .orElseThrow(() -> new NotFound("member " + memberId));
-        if (member.id.equals(admin.id)) {
-            throw new InvalidInput("org", FieldError.of("id", "team_error_remove_self"));
-        }
+        Member member = removable(admin, memberId);
         if (!CompanyRemoval.exists(member.company, member)) {
             CompanyRemoval removal = new CompanyRemoval();
             removal.company = member.company;

@@ -95,8 +95,9 @@ public class CoalitionDashboardResource {
         String lang = locales.language().tag();
         Locale locale = Locale.forLanguageTag(lang);
         List<Breakdown> breakdowns = new ArrayList<>();
+        java.util.Map<String, Company> companies = CoalitionReport.companiesById();
         for (Dimension d : Dimension.values()) {
-            breakdowns.add(new Breakdown(d.code(), figures.by(d, period).stream().map(g -> view(d, g, lang, locale)).toList()));
+            breakdowns.add(new Breakdown(d.code(), figures.by(d, period).stream().map(g -> view(d, g, lang, locale, companies)).toList()));
         }
         List<TrainedFigures.Month> months = figures.monthly(period.trendMonths());
         String chart = SvgChart.bars(months.stream().map(m -> new SvgChart.Bar(monthLabel(m.month(), locale), (int) m.combined()))
@@ -106,13 +107,13 @@ public class CoalitionDashboardResource {
                 figures.certified(period.to(), null).total(), breakdowns, chart, months, query, figures.minGroupSize(), errors);
     }
 
-    private GroupView view(Dimension d, Group g, String lang, Locale locale) {
+    private GroupView view(Dimension d, Group g, String lang, Locale locale, java.util.Map<String, Company> companies) {
         if (g.key() == null) {
             return new GroupView(null, "individual", null, g);
         }
         return switch (d) {
             case COMPANY -> {
-                Company company = Company.findById(Long.parseLong(g.key()));
+                Company company = companies.get(g.key());
                 yield new GroupView(company == null ? g.key() : company.name, null, null, g);
             }
             case REGION -> new GroupView(null, null, "region_" + g.key().toLowerCase(Locale.ROOT), g);

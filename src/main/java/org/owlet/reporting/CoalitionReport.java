@@ -47,26 +47,33 @@ public class CoalitionReport {
     @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown")
     String version;
 
+    /** Every company by id (as the figures' group keys write it), in one query for a whole breakdown. */
+    static Map<String, Company> companiesById() {
+        Map<String, Company> companies = new java.util.HashMap<>();
+        Company.<Company> listAll().forEach(c -> companies.put(c.id.toString(), c));
+        return companies;
+    }
+
     /** The key a group is published under. */
-    public String key(Dimension dimension, String raw) {
+    private String key(Dimension dimension, String raw, Map<String, Company> companies) {
         if (raw == null) {
             return INDIVIDUAL;
         }
         if (dimension == Dimension.COMPANY) {
-            Company company = Company.findById(Long.parseLong(raw));
+            Company company = companies.get(raw);
             return company == null ? raw : company.slug;
         }
         return raw;
     }
 
     /** A group's English label. */
-    public String label(Dimension dimension, String raw) {
+    private String label(Dimension dimension, String raw, Map<String, Company> companies) {
         if (raw == null) {
             return "Individual learners";
         }
         return switch (dimension) {
             case COMPANY -> {
-                Company company = Company.findById(Long.parseLong(raw));
+                Company company = companies.get(raw);
                 yield company == null ? raw : company.name;
             }
             case REGION -> {
@@ -122,8 +129,9 @@ public class CoalitionReport {
         }
         if (groupBy != null) {
             List<Map<String, Object>> groups = new ArrayList<>();
+            Map<String, Company> companies = companiesById();
             for (Group g : figures.by(groupBy, period)) {
-                Map<String, Object> row = group(groupBy, g);
+                Map<String, Object> row = group(groupBy, g, companies);
                 if (audit && !g.suppressed()) {
                     row.put("persons", persons.getOrDefault(g.key() == null ? "" : g.key(), new Persons(List.of(), List.of(), 0)));
                 }
@@ -141,10 +149,11 @@ public class CoalitionReport {
         TrainedFigures.Certified c = figures.certified(at, groupBy);
         body.put("total", c.total());
         if (groupBy != null) {
+            Map<String, Company> companies = companiesById();
             body.put("groups", c.groups().stream().map(g -> {
                 Map<String, Object> row = new LinkedHashMap<>();
-                row.put("key", key(groupBy, g.key()));
-                row.put("label", label(groupBy, g.key()));
+                row.put("key", key(groupBy, g.key(), companies));
+                row.put("label", label(groupBy, g.key(), companies));
                 row.put("certified", g.combined());
                 row.put("suppressed", g.suppressed());
                 return row;
@@ -153,10 +162,10 @@ public class CoalitionReport {
         return body;
     }
 
-    private Map<String, Object> group(Dimension dimension, Group g) {
+    private Map<String, Object> group(Dimension dimension, Group g, Map<String, Company> companies) {
         Map<String, Object> row = new LinkedHashMap<>();
-        row.put("key", key(dimension, g.key()));
-        row.put("label", label(dimension, g.key()));
+        row.put("key", key(dimension, g.key(), companies));
+        row.put("label", label(dimension, g.key(), companies));
         row.put("elearning", g.elearning());
         row.put("workshop", g.workshop());
         row.put("combined", g.combined());

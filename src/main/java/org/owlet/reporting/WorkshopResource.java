@@ -66,7 +66,8 @@ public class WorkshopResource {
     }
 
     private TemplateInstance listPage(WorkshopService.Form form, List<FieldError> errors) {
-        List<Row> rows = workshops.latest().stream().map(w -> new Row(w, WorkshopAttendee.count("workshop.id", w.id))).toList();
+        java.util.Map<Long, Long> counts = workshops.attendeeCounts();
+        List<Row> rows = workshops.latest().stream().map(w -> new Row(w, counts.getOrDefault(w.id, 0L))).toList();
         return Templates.workshops(rows, Company.listByName(), form, errors);
     }
 

@@ -140,6 +140,14 @@ public class WorkshopService {
         return Workshop.list("order by heldOn desc, id desc");
     }
 
+    /** Named attendees per workshop id, in one query. */
+    public Map<Long, Long> attendeeCounts() {
+        Map<Long, Long> counts = new HashMap<>();
+        WorkshopAttendee.getEntityManager().createQuery("select a.workshop.id, count(a) from WorkshopAttendee a group by a.workshop.id",
+                Object[].class).getResultList().forEach(r -> counts.put((Long) r[0], ((Number) r[1]).longValue()));
+        return counts;
+    }
+
     public List<WorkshopAttendee> attendees(Workshop workshop) {
         return WorkshopAttendee.list("workshop.id = ?1 order by id", workshop.id);
     }
@@ -191,6 +199,8 @@ public class WorkshopService {
         }
         List<WorkshopAttendee> added = new ArrayList<>();
         int matched = 0;
+        Map<String, Member> members = membersByEmail(records.subList(1, records.size()).stream()
+                .map(record -> cell(record, columns.get("email")).toLowerCase(Locale.ROOT)).filter(e -> !e.isEmpty()).distinct().toList());
         for (int r = 1; r < records.size(); r++) {
             List<String> record = records.get(r);
             int row = (int) lines.get(r).number();
@@ -204,7 +214,7 @@ public class WorkshopService {
                 errors.add(new RowError(row, "name", "import_name_too_long", name.substring(0, 60) + "…"));
                 continue;
             }
-            Member member = Member.<Member> find("lower(email) = ?1 and erasedAt is null", email).firstResult();
+            Member member = members.get(email);
             WorkshopAttendee a = new WorkshopAttendee();
             a.workshop = workshop;
             a.member = member;
@@ -228,6 +238,18 @@ public class WorkshopService {
         audit.record(admin == null ? null : Member.findById(admin.id), "workshop.attendees_imported", workshop.company, null,
                 "workshop " + workshop.id + ": " + added.size() + " attendee(s), " + matched + " matched to members");
         return new Imported(added.size(), matched);
+    }
+
+    /** The members with these (lower-case) addresses, in a few queries rather than one per row; the oldest wins a tie. */
+    private static Map<String, Member> membersByEmail(List<String> emails) {
+        Map<String, Member> found = new HashMap<>();
+        for (int from = 0; from < emails.size(); from += 1000) {
+            List<String> chunk = emails.subList(from, Math.min(emails.size(), from + 1000));
+            for (Member m : Member.<Member> list("lower(email) in ?1 and erasedAt is null order by id", chunk)) {
+                found.putIfAbsent(m.email.toLowerCase(Locale.ROOT), m);
+            }
+        }
+        return found;
     }
 
     private static String cell(List<String> record, int column) {
