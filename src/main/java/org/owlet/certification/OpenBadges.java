@@ -42,7 +42,7 @@ public class OpenBadges {
     @Inject
     CertificationConfig config;
 
-    @ConfigProperty(name = "owlet.public-url", defaultValue = "http://localhost:8080")
+    @ConfigProperty(name = "owlet.public-url")
     String publicUrl;
 
     private ECKey key;
