@@ -18,7 +18,6 @@ Every figure is printed. Random choices come from --seed (printed). Exit status 
 """
 
 import argparse
-from collections import Counter
 import html.parser
 import json
 import random
@@ -30,6 +29,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections import Counter
 
 DEMO_LEARNERS = ["ana@acme.example", "carl@acme.example", "gina@globex.example", "gus@globex.example",
                  "cora@coalition.example", "ivan@individual.example"]
@@ -553,7 +553,8 @@ def certify(args, tokens, user):
     start = request("POST", f"{args.url}/learn/live-animals/modules/listing-practice/start", token)
     check(start.status == 303, f"{user}: quiz start: {start.describe()}")
     attempt = int(start.location.rstrip("/").rsplit("/", 1)[1])
-    code = "SQAK" + "".join(random.Random(args.seed).choice("ABCDEFGHJKMNPQRSTVWXYZ23456789") for _ in range(12))
+    rng = random.Random(args.seed)
+    code = "SQAK" + "".join(rng.choice("ABCDEFGHJKMNPQRSTVWXYZ23456789") for _ in range(12))
     certificate = psql(args, f"""
         insert into certificate (code, code_hash, member_id, person_key, holder_name, company_id, company_name, course_id,
             course_version, content_hash, course_title, language, score, attempt_id, issued_on, expires_on,
