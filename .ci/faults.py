@@ -86,9 +86,9 @@ class Reply:
         return f"{self.status} {self.headers.get('Content-Type', '')} {self.body[:120]!r}"
 
 
-def request(method, url, token=None, form=None, timeout=30):
+def request(method, url, token=None, form=None, timeout=30, accept="text/html"):
     data = None
-    headers = {"Accept": "text/html", "Accept-Language": "en"}
+    headers = {"Accept": accept, "Accept-Language": "en"}
     if token:
         headers["Authorization"] = "Bearer " + token
     if form is not None:
@@ -570,7 +570,7 @@ def certify(args, tokens, user):
 
 def smoke(args):
     token = Tokens(args.oidc_url, args.oidc_secret).get("ana@acme.example")
-    reply = request("GET", f"{args.url}/api/v1/me", token)
+    reply = request("GET", f"{args.url}/api/v1/me", token, accept="application/json")
     check(reply.status == 200 and "ana@acme.example" in reply.body, f"/api/v1/me: {reply.describe()}")
     log(f"/api/v1/me with ana's bearer token: {reply.status}")
 
