@@ -204,15 +204,16 @@ class Stats:
         self.ack_conflicts = []  # a key acknowledged with two different answer ids
         self.requests = 0
         self.by_status = {}
-        self.refused = []  # (time, what, Reply) of every refused request (status 0 or >= 400)
+        self.refused = []  # (sent, done, what, Reply) of every refused request (status 0 or >= 400), monotonic times
         self.pdfs = 0
 
-    def count(self, what, reply):
+    def count(self, what, reply, sent=None):
+        done = time.monotonic()
         with self.lock:
             self.requests += 1
             self.by_status[reply.status] = self.by_status.get(reply.status, 0) + 1
             if reply.status == 0 or reply.status >= 400:
-                self.refused.append((time.monotonic(), what, reply))
+                self.refused.append((done if sent is None else sent, done, what, reply))
 
     def acknowledge(self, key, answer_id):
         with self.lock:
@@ -234,8 +235,10 @@ class Learner(threading.Thread):
         self.answers = 0
 
     def call(self, what, method, path, form=None):
-        reply = request(method, self.base + path, token=self.tokens.get(self.user), form=form)
-        self.stats.count(what, reply)
+        token = self.tokens.get(self.user)
+        sent = time.monotonic()
+        reply = request(method, self.base + path, token=token, form=form)
+        self.stats.count(what, reply, sent)
         return reply
 
     def until_ok(self, what, method, path, form=None, ok=(200, 303), give_up=90):
@@ -420,13 +423,15 @@ def outage(args):
     probe.stop.set()
 
     # what the learners were told during the outage, and how
-    refused = [(t, what, r) for t, what, r in stats.refused]
-    honest = [r for _, _, r in refused if r.is_owlet_error_page(503) and r.headers.get("Retry-After")]
-    dishonest = [(what, r) for _, what, r in refused if not (r.is_owlet_error_page(503) and r.headers.get("Retry-After"))]
-    outside = [(what, r) for t, what, r in refused if not (t_stop <= t <= t_up + 5)]
+    refused = stats.refused
+    honest = [r for _, _, _, r in refused if r.is_owlet_error_page(503) and r.headers.get("Retry-After")]
+    dishonest = [(what, r) for _, _, what, r in refused if not (r.is_owlet_error_page(503) and r.headers.get("Retry-After"))]
+    # refused although it was neither in flight while PostgreSQL was down nor sent before the probe said ready again
+    # (the probe is polled every 200 ms)
+    outside = [(what, r) for sent, done, what, r in refused if done < t_stop or sent > t_up + 0.5]
     log(f"requests {stats.requests}, by status {dict(sorted(stats.by_status.items()))}")
     log(f"refused during the outage: {len(refused)} (Owlet's 503 page with Retry-After: {len(honest)}, other: {len(dishonest)}); "
-        f"by request: {dict(sorted(Counter(what for _, what, _ in refused).items()))}")
+        f"by request: {dict(sorted(Counter(what for _, _, what, _ in refused).items()))}")
     for what, r in dishonest[:5]:
         log(f"  not Owlet's 503 page: {what}: {r.describe()}")
     check(not dishonest, f"{len(dishonest)} refusals were not Owlet's 503 page")
@@ -521,11 +526,11 @@ def soak(args):
     join(learners)
     certificates.join(60)
     stored = int(psql(args, f"select count(*) from answer where id > {before}"))
-    errors = [r for _, _, r in stats.refused]
+    errors = [r for _, _, _, r in stats.refused]
     log(f"soak load: {stats.requests} requests, {len(errors)} errors, by status {dict(sorted(stats.by_status.items()))}, "
         f"certificate PDFs {stats.pdfs}")
     log(f"answers acknowledged {len(stats.acknowledged)}, stored {stored}")
-    for _, what, r in stats.refused[:5]:
+    for _, _, what, r in stats.refused[:5]:
         log(f"  error: {what}: {r.describe()}")
     with open(args.state, "w", encoding="utf-8") as f:
         json.dump({"requests": stats.requests, "errors": len(errors), "acknowledged": len(stats.acknowledged),
