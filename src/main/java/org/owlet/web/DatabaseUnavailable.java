@@ -24,12 +24,22 @@ public final class DatabaseUnavailable {
                     || t instanceof SQLNonTransientConnectionException) {
                 return true;
             }
-            if (t instanceof SQLException sql && isConnectionState(sql.getSQLState())) {
+            if (t instanceof SQLException sql && (isConnectionState(sql.getSQLState()) || isPoolTimeout(sql))) {
                 return true;
             }
         }
         return false;
     }
+
+    /**
+     * The pool (Agroal) gave up waiting for a connection: the database hangs, or every connection is busy. Agroal reports
+     * it with a plain SQLException carrying only this message.
+     */
+    static boolean isPoolTimeout(SQLException e) {
+        return e.getSQLState() == null && e.getMessage() != null && e.getMessage().startsWith(AGROAL_ACQUISITION_TIMEOUT);
+    }
+
+    static final String AGROAL_ACQUISITION_TIMEOUT = "Sorry, acquisition timeout";
 
     /**
      * SQLSTATE class 08 (connection exception: refused, broken, closed) and PostgreSQL's 57P01–57P03 (the server is

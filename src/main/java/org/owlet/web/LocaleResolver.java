@@ -63,7 +63,7 @@ public class LocaleResolver {
      * The saved preference, or nothing while the database cannot be reached: the page saying so (503) must still be
      * rendered, in the language of the cookie or Accept-Language.
      */
-    private static Optional<String> savedBy(PreferredLanguage source) {
+    static Optional<String> savedBy(PreferredLanguage source) {
         try {
             return source.forCurrentUser();
         } catch (RuntimeException e) {
