@@ -1,8 +1,11 @@
 package org.owlet.web;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+
+import javax.sql.DataSource;
 
 import org.hibernate.exception.JDBCConnectionException;
 
@@ -17,9 +20,13 @@ public final class DatabaseUnavailable {
     private DatabaseUnavailable() {
     }
 
-    /** True when {@code e} or one of its causes reports a lost or refused database connection. */
+    /** True when {@code e} or one of its causes (or suppressed exceptions) reports a lost or refused database connection. */
     public static boolean causedBy(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        return causedBy(e, 0);
+    }
+
+    private static boolean causedBy(Throwable e, int depth) {
+        for (Throwable t = e; t != null && depth < 20; t = t.getCause() == t ? null : t.getCause(), depth++) {
             if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
                     || t instanceof SQLNonTransientConnectionException) {
                 return true;
@@ -27,8 +34,25 @@ public final class DatabaseUnavailable {
             if (t instanceof SQLException sql && (isConnectionState(sql.getSQLState()) || isPoolTimeout(sql))) {
                 return true;
             }
+            for (Throwable suppressed : t.getSuppressed()) { // e.g. what the transaction manager met while committing
+                if (causedBy(suppressed, depth + 1)) {
+                    return true;
+                }
+            }
         }
         return false;
+    }
+
+    /**
+     * Whether the database cannot be reached right now: asked only after a request failed for a reason that names no
+     * connection (a transaction manager may report a commit that died with the connection as a bare rollback).
+     */
+    public static boolean unreachable(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return !connection.isValid(2);
+        } catch (SQLException | RuntimeException e) {
+            return true;
+        }
     }
 
     /**

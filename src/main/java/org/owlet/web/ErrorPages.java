@@ -12,7 +12,11 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import javax.sql.DataSource;
+
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.transaction.RollbackException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -77,6 +81,9 @@ public class ErrorPages {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    Instance<DataSource> dataSource;
 
     // ---- the domain's own exceptions -------------------------------------------------------------
 
@@ -200,7 +207,7 @@ public class ErrorPages {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
-        if (DatabaseUnavailable.causedBy(e)) {
+        if (DatabaseUnavailable.causedBy(e) || failedCommit(e) && DatabaseUnavailable.unreachable(dataSource.get())) {
             return databaseUnavailable(e);
         }
         String reference = UUID.randomUUID().toString().substring(0, 8);
@@ -211,6 +218,16 @@ public class ErrorPages {
 
     /** Seconds a client is asked to wait before sending a request again while the database is unreachable. */
     static final int RETRY_AFTER_SECONDS = 10;
+
+    /** A commit the transaction manager reports as a bare rollback, e.g. when the connection died under it. */
+    private static boolean failedCommit(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RollbackException) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private Response databaseUnavailable(Throwable e) {
         Throwable root = e;

@@ -31,6 +31,16 @@ class DatabaseUnavailableTest {
     }
 
     @Test
+    void aConnectionLostWhileCommittingCountsWhenTheTransactionManagerOnlyKeptItAsSuppressed() {
+        IllegalStateException rollback = new IllegalStateException("ARJUNA016053: Could not commit transaction.");
+        rollback.addSuppressed(new SQLException("An I/O error occurred while sending to the backend.", "08006"));
+        assertThat(DatabaseUnavailable.causedBy(new RuntimeException(rollback))).isTrue();
+        IllegalStateException other = new IllegalStateException("ARJUNA016053: Could not commit transaction.");
+        other.addSuppressed(new SQLException("duplicate key value violates unique constraint", "23505"));
+        assertThat(DatabaseUnavailable.causedBy(other)).isFalse();
+    }
+
+    @Test
     void otherDatabaseFailuresAreBugsNotOutages() {
         assertThat(DatabaseUnavailable.causedBy(new ConstraintViolationException("duplicate",
                 new SQLException("duplicate key value violates unique constraint", "23505"), "answer_question_unique"))).isFalse();
