@@ -12,7 +12,11 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import javax.sql.DataSource;
+
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.transaction.RollbackException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -51,6 +55,8 @@ import io.vertx.core.http.HttpServerRequest;
  * <li>what the framework refuses (unknown address 404, malformed body or bad parameter 400, wrong method 405, wrong
  * media type 415, other 4xx) keeps its status with an explanation; sign-in needed is 401 under /api and a redirect
  * to sign-in for pages; a missing role 403;</li>
+ * <li>the database cannot be reached ({@link DatabaseUnavailable}): 503 with a Retry-After, saying that nothing was saved
+ * (the request did nothing; the readiness probe is down meanwhile), logged as one warning line;</li>
  * <li>anything else is a bug: 500, logged with a short reference that the answer shows.</li>
  * </ul>
  * Pages that re-render a form with an error summary catch {@link InvalidInput} themselves; this is the fallback.
@@ -75,6 +81,9 @@ public class ErrorPages {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    Instance<DataSource> dataSource;
 
     // ---- the domain's own exceptions -------------------------------------------------------------
 
@@ -198,10 +207,37 @@ public class ErrorPages {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        if (DatabaseUnavailable.causedBy(e) || failedCommit(e) && DatabaseUnavailable.unreachable(dataSource.get())) {
+            return databaseUnavailable(e);
+        }
         String reference = UUID.randomUUID().toString().substring(0, 8);
         LOG.errorf(e, "Unexpected error %s on %s %s", reference, request.method(), request.path());
         return respond(Problem.of(500, "internal-error", messages().error_500_title(), messages().error_500_text(reference))
                 .with("reference", reference));
+    }
+
+    /** Seconds a client is asked to wait before sending a request again while the database is unreachable. */
+    static final int RETRY_AFTER_SECONDS = 10;
+
+    /** A commit the transaction manager reports as a bare rollback, e.g. when the connection died under it. */
+    private static boolean failedCommit(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RollbackException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Response databaseUnavailable(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        LOG.warnf("Database unavailable on %s %s: %s", request.method(), request.path(), root.toString());
+        WebMessages m = messages();
+        return Response.fromResponse(respond(Problem.of(503, "unavailable", m.error_503_title(), m.error_503_text())))
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
     }
 
     // ---- rendering --------------------------------------------------------------------------------

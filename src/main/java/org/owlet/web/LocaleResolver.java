@@ -51,12 +51,27 @@ public class LocaleResolver {
         // a saved preference may need the database: never look it up on an I/O thread (e.g. when an
         // authentication failure is turned into an error page before the request reaches a worker)
         for (PreferredLanguage source : Context.isOnEventLoopThread() ? List.<PreferredLanguage> of() : preferred) {
-            Optional<Languages.Language> saved = source.forCurrentUser().flatMap(Languages::match);
+            Optional<Languages.Language> saved = savedBy(source).flatMap(Languages::match);
             if (saved.isPresent()) {
                 return saved.get();
             }
         }
         return fromAcceptLanguage(request.getHeader("Accept-Language")).orElse(Languages.DEFAULT);
+    }
+
+    /**
+     * The saved preference, or nothing while the database cannot be reached: the page saying so (503) must still be
+     * rendered, in the language of the cookie or Accept-Language.
+     */
+    static Optional<String> savedBy(PreferredLanguage source) {
+        try {
+            return source.forCurrentUser();
+        } catch (RuntimeException e) {
+            if (DatabaseUnavailable.causedBy(e)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     static Optional<Languages.Language> fromAcceptLanguage(String header) {

@@ -33,6 +33,25 @@ class ErrorPagesTest {
     }
 
     @Test
+    void anUnreachableDatabaseIsA503SayingNothingWasSavedWithoutDetails() {
+        for (String kind : new String[] { "database-down", "database-shutdown" }) {
+            String html = given().header("Accept-Language", "nl").get("/test-failures/domain/" + kind)
+                    .then().statusCode(503).header("Retry-After", "10").contentType(containsString("text/html")).extract().asString();
+            assertThat(Jsoup.parse(html).selectFirst("h1").text()).isEqualTo("Owlet is even niet beschikbaar");
+            assertThat(Jsoup.parse(html).selectFirst("main p").text()).contains("niets van opgeslagen");
+            assertThat(html).doesNotContain("secret internal detail", "Exception", "5432", "at org.");
+        }
+        given().get("/api/v1/test-failures/domain/database-down").then().statusCode(503).header("Retry-After", "10")
+                .contentType(containsString("application/problem+json"))
+                .body("status", equalTo(503))
+                .body("type", equalTo("urn:owlet:problem:unavailable"))
+                .body("title", equalTo("Owlet is briefly unavailable"))
+                .body(not(containsString("secret internal detail")));
+        // a bug is still a bug: not every SQL failure is an outage
+        given().get("/test-failures/domain/boom").then().statusCode(500);
+    }
+
+    @Test
     void signedOutVisitorsOfAProtectedPageAreSentToSignIn() {
         given().redirects().follow(false).get("/test-failures/coalition-only")
                 .then().statusCode(303)

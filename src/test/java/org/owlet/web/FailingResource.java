@@ -1,8 +1,10 @@
 package org.owlet.web;
 
+import java.sql.SQLException;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -11,6 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.hibernate.exception.JDBCConnectionException;
 import org.owlet.certification.CertificationRefusal;
 import org.owlet.organization.OrganizationRefusal;
 import org.owlet.web.errors.Conflict;
@@ -69,6 +72,11 @@ public class FailingResource {
             case "conflict" -> new Conflict("changed under the test");
             case "invalid" -> new InvalidInput("org", List.of(FieldError.of("name", "company_error_name_required"),
                     new FieldError("country", "company_error_country", "XX")));
+            // what Hibernate and the pool report when PostgreSQL is stopped, or shutting down under a running query
+            case "database-down" -> new JDBCConnectionException("Unable to acquire JDBC Connection",
+                    new SQLException("Connection to 127.0.0.1:5432 refused: secret internal detail", "08001"));
+            case "database-shutdown" -> new PersistenceException("could not execute statement",
+                    new SQLException("FATAL: terminating connection due to administrator command", "57P01"));
             default -> new IllegalStateException("secret internal detail");
         };
     }
