@@ -43,7 +43,8 @@ class KeycloakSessionLogoutTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> attributes = (Map<String, Object>) client.computeIfAbsent("attributes", k -> new HashMap<>());
         previousUrl = (String) attributes.get(BACKCHANNEL_URL);
-        attributes.put(BACKCHANNEL_URL, RestAssured.baseURI + ":" + RestAssured.port + "/oidc/back-channel-logout");
+        // 127.0.0.1, not localhost: Keycloak's HTTP client may resolve localhost to ::1, where the test app does not listen
+        attributes.put(BACKCHANNEL_URL, "http://127.0.0.1:" + RestAssured.port + "/oidc/back-channel-logout");
         attributes.put("backchannel.logout.session.required", "true");
         admin().contentType("application/json").body(client).put(server() + "/admin/realms/owlet/clients/" + clientUuid)
                 .then().statusCode(204);
