@@ -71,6 +71,8 @@ public class AccountResource {
             return Response.status(400).entity(Templates.erase(true, word)).build();
         }
         members.erase(caller.member());
-        return Response.seeOther(URI.create("/logout")).build();
+        // 307 repeats this POST at /logout (the sign-out button's route: a GET there signs nobody out), which ends the
+        // session on the server and at the identity provider
+        return Response.temporaryRedirect(URI.create("/logout")).build();
     }
 }

@@ -149,6 +149,10 @@ public class ErrorPages {
 
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
     public Response unauthorized(RuntimeException e) {
+        if (!isApi() && "/logout".equals(request.path())) {
+            // signing out of a session that has already ended (another tab, the idle timeout): nothing left to do
+            return Response.seeOther(URI.create("/")).build();
+        }
         if (!isApi()) {
             // pages: go through sign-in (the identity provider's login) and come back here
             String back = SafeRedirect.orHome(request.uri());

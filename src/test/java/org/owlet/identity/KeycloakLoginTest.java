@@ -61,7 +61,7 @@ class KeycloakLoginTest {
     void signingOutEndsTheKeycloakSessionToo() {
         KeycloakSession session = KeycloakSession.signIn("ivan@individual.example");
         session.request().get("/me").then().statusCode(200);
-        String endSession = session.get("/logout").then().statusCode(302).extract().header("Location");
+        String endSession = session.post("/logout").then().statusCode(303).extract().header("Location");
         assertThat(endSession).contains("/protocol/openid-connect/logout");
         session.request().get("/me").then().statusCode(303).header("Location", endsWith("/login?return=%2Fme"));
     }

@@ -51,7 +51,7 @@ class AccountTest {
         long before = QuarkusTransaction.requiringNew().call(() -> members.countInCompany(Company.findById(globex.id)));
         given().formParam("confirm", "nope").post("/me/erase").then().statusCode(400);
         given().redirects().follow(false).formParam("confirm", "erase").post("/me/erase")
-                .then().statusCode(303).header("Location", endsWith("/logout"));
+                .then().statusCode(307).header("Location", endsWith("/logout"));
         Member erased = QuarkusTransaction.requiringNew().call(() -> Member.<Member> find(
                 "personKey is not null and erasedAt is not null and subject like 'erased:%' and company.id = ?1 order by erasedAt desc",
                 globex.id).firstResult());
@@ -76,7 +76,7 @@ class AccountTest {
         assertThat(org.jsoup.Jsoup.parse(page).select("label[for=confirm]").text()).contains("EFFACER").doesNotContain("ERASE");
         given().cookie("owlet_lang", "fr").formParam("confirm", "supprimer").post("/me/erase").then().statusCode(400);
         given().cookie("owlet_lang", "fr").redirects().follow(false).formParam("confirm", "effacer").post("/me/erase")
-                .then().statusCode(303).header("Location", endsWith("/logout"));
+                .then().statusCode(307).header("Location", endsWith("/logout"));
         assertThat(QuarkusTransaction.requiringNew().call(() -> Member.findBySubject("felix-efface"))).isEmpty();
     }
 }

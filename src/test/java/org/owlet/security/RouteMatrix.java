@@ -66,6 +66,8 @@ public abstract class RouteMatrix {
         EXPECTATIONS.put("GET /css/{file}", Access.PUBLIC);
         EXPECTATIONS.put("GET /js/{file}", Access.PUBLIC);
         EXPECTATIONS.put("GET /login", Access.PUBLIC);
+        EXPECTATIONS.put("GET /logout", Access.PUBLIC);
+        EXPECTATIONS.put("POST /logout", Access.PUBLIC);
         EXPECTATIONS.put("GET /me", Access.SIGNED_IN);
         EXPECTATIONS.put("GET /me/data.json", Access.SIGNED_IN);
         EXPECTATIONS.put("GET /me/erase", Access.SIGNED_IN);

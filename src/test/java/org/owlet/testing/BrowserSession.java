@@ -36,7 +36,20 @@ public final class BrowserSession {
 
     /** GET that records any cookie the server sets, as a browser would. */
     public Response get(String path) {
-        Response response = request().get(path);
+        return remember(request().get(path));
+    }
+
+    /** A GET with a copy of cookies taken earlier, as someone replaying them would send it. */
+    public static Response replay(Map<String, String> copiedCookies, String path) {
+        return given().redirects().follow(false).cookies(copiedCookies).get(path);
+    }
+
+    /** POST of an empty form (a button), recording cookies as {@link #get} does. */
+    public Response post(String path) {
+        return remember(request().contentType("application/x-www-form-urlencoded").post(path));
+    }
+
+    private Response remember(Response response) {
         cookies.putAll(response.getCookies());
         response.getDetailedCookies().asList().stream()
                 .filter(c -> c.getMaxAge() == 0)

@@ -39,7 +39,15 @@ public final class KeycloakSession {
 
     /** GET that keeps the cookies the server sets and forgets those it expires, as a browser does. */
     public Response get(String path) {
-        Response response = request().get(path);
+        return remember(request().get(path));
+    }
+
+    /** POST of an empty form (a button), keeping cookies as {@link #get} does. */
+    public Response post(String path) {
+        return remember(request().contentType("application/x-www-form-urlencoded").post(path));
+    }
+
+    private Response remember(Response response) {
         response.getDetailedCookies().asList().forEach(c -> {
             if (c.getMaxAge() == 0 || c.getValue().isEmpty()) {
                 appCookies.remove(c.getName());
