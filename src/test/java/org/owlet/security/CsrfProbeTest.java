@@ -44,7 +44,7 @@ import io.restassured.specification.RequestSpecification;
  * Cross-site request forgery, tried as an attacker would: the victim is signed in (a real code-flow session from the
  * built-in OIDC server, its cookies sent along, as a browser does with a request another site triggers), and the
  * attacker controls everything else: the page the request comes from ({@code Origin}, {@code Sec-Fetch-Site}), the
- * form's fields, their own CSRF token (from their own visit to Owlet) — and, in the worst case, even the victim's
+ * form's fields, their own CSRF token (from their own account's pages) — and, in the worst case, even the victim's
  * token. First the four changes the issue reports as accepted, each followed by the honest submission of the same form,
  * which must work (so the probe was realistic); then every state-changing route of the application, taken from its
  * OpenAPI document like {@link RouteMatrix}. Prints {@code CSRF probes: N tried, 0 accepted}.
@@ -92,10 +92,9 @@ class CsrfProbeTest {
     @BeforeEach
     void attackerVisitsOwlet() {
         tag = UUID.randomUUID().toString().substring(0, 8);
-        // the attacker's own visit gives them a CSRF cookie and its token (unsigned: the cookie is the token)
-        Response visit = given().get("/");
-        attackersToken = visit.getCookie("owlet_csrf");
-        assertThat(attackersToken).as("a page visit sets the CSRF cookie").isNotBlank();
+        // the attacker signs in with an account of their own and reads a valid token (and its cookie) off a form
+        attackersToken = BrowserSession.signIn("gina@globex.example").csrfToken("/me/erase");
+        assertThat(attackersToken).isNotBlank();
     }
 
     @Test

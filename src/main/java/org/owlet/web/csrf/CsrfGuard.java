@@ -1,7 +1,6 @@
 package org.owlet.web.csrf;
 
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -44,9 +43,11 @@ import io.vertx.ext.web.RoutingContext;
  * {@code X-CSRF-TOKEN} header must match the browser's CSRF cookie (double-submit cookie); then the extension verifies
  * it once more and refreshes the cookie. A form from an old browser that states no origin passes on its token alone.</li>
  * </ol>
- * <b>Tokens are issued</b> on GET, HEAD and OPTIONS of pages only: not under {@code /api/}, {@code /css/}, {@code /js/},
- * {@code /assets/} or {@code /img/}, whose answers may be cached and shared, so they never carry a {@code Set-Cookie}.
- * A malformed CSRF cookie is replaced instead of being answered with the extension's bare 400.
+ * <b>Tokens are issued</b> only with pages that show a form: {@link CsrfTokens} makes or reuses the token when a
+ * template asks for it, and the extension's response filter then sets the cookie. Redirects, assets, downloads and the
+ * API never carry a CSRF {@code Set-Cookie} (their answers may be cached and shared). The extension's own request
+ * filter runs only after the checks above; its GET branch, which would answer a malformed cookie with a bare 400 and
+ * set the cookie on every answer, is not used.
  */
 @Alternative
 @Priority(1)
@@ -57,9 +58,6 @@ public class CsrfGuard extends CsrfRequestResponseReactiveFilter {
 
     /** quarkus-oidc's session cookie and its chunks ({@code q_session}, {@code q_session_chunk_1}, per-tenant suffixes). */
     static final String SESSION_COOKIE_PREFIX = "q_session";
-
-    /** Paths whose GET answers carry no CSRF cookie: assets, which may be cached publicly, and the JSON API. */
-    static final List<String> NO_TOKEN_PATHS = List.of("/api/", "/css/", "/js/", "/assets/", "/img/");
 
     @Inject
     RestCsrfConfig config;
@@ -72,26 +70,13 @@ public class CsrfGuard extends CsrfRequestResponseReactiveFilter {
 
     @Override
     public void filter(ResteasyReactiveContainerRequestContext request, RoutingContext routing) {
+        if (isSafe(request.getMethod()) || !hasSessionCookie(routing)) {
+            // GET, HEAD, OPTIONS: nothing to check, and the token is issued by the page that shows a form (CsrfTokens).
+            // Without the session cookie, nothing a forged request could borrow: anonymous, a bearer token or
+            // @TestSecurity (see the class comment).
+            return;
+        }
         String path = routing.normalizedPath();
-        if (isSafe(request.getMethod())) {
-            if (NO_TOKEN_PATHS.stream().noneMatch(path::startsWith)) {
-                String cookie = tokens.cookie(routing);
-                if (cookie == null || tokens.wellFormed(cookie)) {
-                    super.filter(request, routing);
-                } else {
-                    tokens.keepOrIssue(routing);
-                }
-            }
-            return;
-        }
-        if (!hasSessionCookie(routing)) {
-            // nothing a forged request could borrow: anonymous, bearer token or @TestSecurity (see the class comment);
-            // a page that shows its form again gets the browser's token, or a new one with its cookie
-            if (!path.startsWith("/api/")) {
-                tokens.keepOrIssue(routing);
-            }
-            return;
-        }
         String origin = request.getHeaderString("Origin");
         String fetchSite = request.getHeaderString("Sec-Fetch-Site");
         Origins.Verdict verdict = Origins.judge(origin, fetchSite, ownOrigins(routing));
@@ -113,10 +98,8 @@ public class CsrfGuard extends CsrfRequestResponseReactiveFilter {
         super.filter(request, routing);
     }
 
-    private void refuse(RoutingContext routing, CsrfRefusal reason, String why) {
+    private static void refuse(RoutingContext routing, CsrfRefusal reason, String why) {
         LOG.debugf("CSRF: refused %s %s (%s): %s", routing.request().method(), routing.normalizedPath(), reason.code(), why);
-        // the error page is rendered with the browser's current token, which a refusal must not replace
-        tokens.keepOrIssue(routing);
         throw new NotAllowed(reason);
     }
 

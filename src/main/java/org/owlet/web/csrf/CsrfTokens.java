@@ -17,13 +17,14 @@ import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * The CSRF token of the current request, as templates read it ({@code {inject:csrf.token}} in {@code tags/csrf.html}).
+ * The CSRF token of the current request, as templates read it ({@code {inject:csrf.token}} in {@code tags/csrf.html}),
+ * and the one place tokens are issued: the first time a page asks for it, the browser's CSRF cookie is reused when it
+ * is well-formed, else a new token is made; either way the extension's response filter then (re)sets the cookie. So
+ * only pages that show a form set the cookie, and a form left open in another tab keeps its token.
  * <p>
  * It replaces quarkus-rest-csrf's provider of the same name ({@code quarkus.arc.exclude-types} removes that one), which
- * fails when its filter set no token for the request:
- * a page rendered after a request the filter lets through unchecked (a bearer-token or cookie-less POST that re-renders
- * its form with errors) or by an error page for a request the filter never saw. Such a page gets the browser's current
- * token (its CSRF cookie) or a new one, which the extension's response filter then sets as the cookie.
+ * fails unless the extension's filter put a token in the request first, and would answer a malformed cookie with a
+ * bare 400 (see {@link CsrfGuard}).
  * <p>
  * The routing-context keys below are the extension's own (see {@code CsrfRequestResponseReactiveFilter}); the tests
  * that post the forms these pages render fail if a Quarkus upgrade renames them.

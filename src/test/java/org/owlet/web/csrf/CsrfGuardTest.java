@@ -14,6 +14,7 @@ import org.owlet.testing.BrowserSession;
 import org.owlet.testing.Fixtures;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.client.OidcTestClient;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.Cookie;
 import io.restassured.response.Response;
@@ -25,23 +26,31 @@ class CsrfGuardTest {
     private static final String COOKIE = "owlet_csrf";
 
     @Test
-    void pagesSetAnHttpOnlyCsrfCookieAssetsAndTheApiNever() {
-        Cookie cookie = given().get("/").then().statusCode(200).extract().detailedCookie(COOKIE);
+    void aPageWithAFormSetsTheCsrfCookieOtherAnswersNever() {
+        BrowserSession ivan = BrowserSession.signIn("ivan@individual.example");
+        ivan.cookies().remove(COOKIE);
+        Response form = ivan.get("/me/erase");
+        Cookie cookie = form.then().statusCode(200).extract().detailedCookie(COOKIE);
         assertThat(cookie).isNotNull();
         assertThat(cookie.isHttpOnly()).isTrue();
         assertThat(cookie.getPath()).isEqualTo("/");
         assertThat(Base64.getUrlDecoder().decode(cookie.getValue())).hasSize(16);
-        for (String path : new String[] { "/css/owlet.css", "/js/owlet.js", "/api/v1/issuer", "/assets/no-such-asset.svg" }) {
-            assertThat(given().get(path).getCookie(COOKIE)).as(path + " sets no CSRF cookie").isNull();
+        assertThat(Jsoup.parse(form.asString()).selectFirst("input[name=csrf-token]").attr("value")).isEqualTo(cookie.getValue());
+        ivan.cookies().remove(COOKIE);
+        for (String path : new String[] { "/", "/lang/fr?return=/me", "/css/owlet.css", "/js/owlet.js", "/api/v1/me",
+                "/me/data.json", "/assets/no-such-asset.svg" }) {
+            assertThat(ivan.request().get(path).getCookie(COOKIE)).as(path + " sets no CSRF cookie").isNull();
         }
     }
 
     @Test
+    @TestSecurity(user = "csrf-cookie@individual.example", roles = "learner")
     void aMalformedCsrfCookieIsReplacedNotRefused() {
-        Response page = given().cookie(COOKIE, "not*base64").get("/");
-        assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(Base64.getUrlDecoder().decode(page.getCookie(COOKIE))).hasSize(16);
-        assertThat(given().cookie(COOKIE, "c2hvcnQ").get("/").getCookie(COOKIE)).as("too short").isNotEqualTo("c2hvcnQ");
+        for (String malformed : new String[] { "not*base64", "c2hvcnQ" }) {
+            Response page = given().cookie(COOKIE, malformed).get("/me/erase");
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(Base64.getUrlDecoder().decode(page.getCookie(COOKIE))).as("replacing " + malformed).hasSize(16);
+        }
     }
 
     @Test
@@ -99,6 +108,16 @@ class CsrfGuardTest {
                 .post("/team/invitations/upload");
         assertThat(without.statusCode()).isEqualTo(403);
         assertThat(Jsoup.parse(without.asString()).selectFirst("h1").text()).isEqualTo("This form has expired");
+    }
+
+    @Test
+    void aProgramWithABearerTokenGetsPagesWithATokenInTheirForms() {
+        String bearer = new OidcTestClient().getAccessToken("ivan@individual.example", "ivan@individual.example");
+        Response page = given().auth().oauth2(bearer).get("/me/erase");
+        assertThat(page.statusCode()).isEqualTo(200);
+        String token = Jsoup.parse(page.asString()).selectFirst("form[action=/me/erase] input[name=csrf-token]").attr("value");
+        assertThat(Base64.getUrlDecoder().decode(token)).hasSize(16);
+        assertThat(page.getCookie(COOKIE)).isEqualTo(token);
     }
 
     /**
