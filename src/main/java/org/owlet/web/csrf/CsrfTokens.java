@@ -19,7 +19,7 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * The CSRF token of the current request, as templates read it ({@code {inject:csrf.token}} in {@code tags/csrf.html}),
  * and the one place tokens are issued: the first time a page asks for it, the browser's CSRF cookie is reused when it
- * is well-formed, else a new token is made; either way the extension's response filter then (re)sets the cookie. So
+ * is well-formed, else a new token is made; either way the response (re)sets the cookie. So
  * only pages that show a form set the cookie, and a form left open in another tab keeps its token.
  * <p>
  * It replaces quarkus-rest-csrf's provider of the same name ({@code quarkus.arc.exclude-types} removes that one), which
@@ -37,8 +37,6 @@ public class CsrfTokens extends CsrfTokenParameterProvider {
     static final String TOKEN = "csrf_token";
     /** The token's bytes, which the extension's response filter signs when a signature key is set. */
     static final String TOKEN_BYTES = "csrf_token_bytes";
-    /** Tells the extension's response filter to (re)set the CSRF cookie (the extension's key is literally "true"). */
-    static final String SET_COOKIE = "true";
 
     private final SecureRandom random = new SecureRandom();
 
@@ -61,21 +59,28 @@ public class CsrfTokens extends CsrfTokenParameterProvider {
 
     /**
      * Uses the browser's CSRF cookie as this request's token when it is well-formed and unsigned, else issues a new
-     * token; either way the response (re)sets the cookie.
+     * token; either way the response (re)sets the cookie. The cookie is added to the response here, as the extension's
+     * response filter does, because a page returned inside a {@code Response} is rendered after the response filters.
      */
     String keepOrIssue(RoutingContext context) {
         String cookie = cookie(context);
+        byte[] bytes;
         if (cookie != null && config.tokenSignatureKey().isEmpty() && wellFormed(cookie)) {
-            context.put(TOKEN, cookie);
-            context.put(TOKEN_BYTES, Base64.getUrlDecoder().decode(cookie));
+            bytes = Base64.getUrlDecoder().decode(cookie);
         } else {
-            byte[] bytes = new byte[config.tokenSize()];
+            bytes = new byte[config.tokenSize()];
             random.nextBytes(bytes);
-            context.put(TOKEN_BYTES, bytes);
-            context.put(TOKEN, Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
         }
-        context.put(SET_COOKIE, true);
-        return context.get(TOKEN);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        context.put(TOKEN, token);
+        context.put(TOKEN_BYTES, bytes);
+        String value = config.tokenSignatureKey().map(key -> CsrfTokenUtils.signCsrfToken(bytes, key)).orElse(token);
+        Cookie set = Cookie.cookie(config.cookieName(), value).setHttpOnly(config.cookieHttpOnly())
+                .setSecure(config.cookieForceSecure() || context.request().isSSL()).setMaxAge(config.cookieMaxAge().toSeconds())
+                .setPath(config.cookiePath());
+        config.cookieDomain().ifPresent(set::setDomain);
+        context.response().addCookie(set);
+        return token;
     }
 
     /** The browser's CSRF cookie, or null. */
