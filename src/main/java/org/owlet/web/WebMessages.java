@@ -60,5 +60,13 @@ public interface WebMessages {
     @Message String error_503_text();
     @Message String error_back_home();
     @Message String confirm_cancel();
+
+    // CSRF refusals (org.owlet.web.csrf.CsrfRefusal)
+    @Message String csrf_cross_site_title();
+    @Message String reason_cross_site();
+    @Message String csrf_origin_required_title();
+    @Message String reason_origin_required();
+    @Message String csrf_form_expired_title();
+    @Message String reason_form_expired();
     @Message String undo();
 }

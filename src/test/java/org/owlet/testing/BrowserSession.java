@@ -4,8 +4,13 @@ import static io.restassured.RestAssured.given;
 
 import java.net.URI;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
 
 /**
@@ -54,6 +59,45 @@ public final class BrowserSession {
         response.getDetailedCookies().asList().stream()
                 .filter(c -> c.getMaxAge() == 0)
                 .forEach(c -> cookies.remove(c.getName()));
+        return response;
+    }
+
+    /** Owlet's own origin as a browser states it in {@code Origin} (scheme, host and port the tests reach it at). */
+    public static String origin() {
+        return URI.create(RestAssured.baseURI).getScheme() + "://" + URI.create(RestAssured.baseURI).getHost() + ":"
+                + RestAssured.port;
+    }
+
+    /**
+     * The CSRF token a browser finds in the forms of {@code page}: GETs the page (keeping the cookies it sets) and
+     * reads the hidden {@code csrf-token} input of its first form that posts.
+     */
+    public String csrfToken(String page) {
+        Response response = get(page);
+        Element input = Jsoup.parse(response.asString()).selectFirst("form[method=post] input[name=csrf-token]");
+        if (input == null) {
+            throw new IllegalStateException("No form with a CSRF token on " + page + " (" + response.statusCode() + ")");
+        }
+        return input.attr("value");
+    }
+
+    /**
+     * Submits a form the way a browser does: GETs {@code page}, takes the form that posts to {@code action} with its
+     * hidden fields (the CSRF token among them), adds {@code fields}, and posts it with the session's cookies and the
+     * headers a browser adds to a form sent from Owlet's own page ({@code Origin}, {@code Sec-Fetch-Site}).
+     */
+    public Response submit(String page, String action, Map<String, ?> fields) {
+        Response shown = get(page);
+        Element form = Jsoup.parse(shown.asString()).selectFirst("form[method=post][action=" + action + "]");
+        if (form == null) {
+            throw new IllegalStateException("No form posting to " + action + " on " + page + " (" + shown.statusCode() + ")");
+        }
+        Map<String, Object> sent = new LinkedHashMap<>();
+        form.select("input[type=hidden]").forEach(hidden -> sent.put(hidden.attr("name"), hidden.attr("value")));
+        sent.putAll(fields);
+        Response response = request().header("Origin", origin()).header("Sec-Fetch-Site", "same-origin")
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8").formParams(sent).post(action);
+        cookies.putAll(response.getCookies());
         return response;
     }
 

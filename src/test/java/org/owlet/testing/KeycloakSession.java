@@ -62,6 +62,21 @@ public final class KeycloakSession {
         return appCookies;
     }
 
+    /** The CSRF token of the first form that posts on {@code page}, as a browser finds it (see {@link BrowserSession#csrfToken}). */
+    public String csrfToken(String page) {
+        Response response = get(page);
+        Element input = Jsoup.parse(response.asString()).selectFirst("form[method=post] input[name=csrf-token]");
+        if (input == null) {
+            throw new IllegalStateException("No form with a CSRF token on " + page + " (" + response.statusCode() + ")");
+        }
+        return input.attr("value");
+    }
+
+    /** A request from Owlet's own page: the session's cookies, the page's CSRF token and the browser's Origin. */
+    public RequestSpecification formRequest(String page) {
+        return request().header("Origin", BrowserSession.origin()).formParam("csrf-token", csrfToken(page));
+    }
+
     public static String accessToken(String username) {
         String realm = ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class);
         return given().formParam("grant_type", "password")

@@ -60,7 +60,7 @@ class KeycloakInvitationTest {
         Fixtures.acme();
         String email = "invitee-" + UUID.randomUUID().toString().substring(0, 8) + "@acme.example";
         KeycloakSession carl = KeycloakSession.signIn("carl@acme.example");
-        Response invited = carl.request().contentType("application/x-www-form-urlencoded; charset=UTF-8")
+        Response invited = carl.formRequest("/team/invitations").contentType("application/x-www-form-urlencoded; charset=UTF-8")
                 .formParams(Map.of("email", email, "name", "Ines Invitee")).post("/team/invitations");
         assertThat(invited.statusCode()).as(invited.asString()).isEqualTo(303);
         String location = invited.getHeader("Location");
@@ -72,7 +72,7 @@ class KeycloakInvitationTest {
         assertThat(message).contains("Subject: Invitation to join the Acme Marketplace organization");
 
         long id = Long.parseLong(location.substring(location.indexOf("invited=") + "invited=".length()));
-        Response withdrawn = carl.request().post("/team/invitations/" + id + "/withdraw");
+        Response withdrawn = carl.formRequest("/team/invitations").post("/team/invitations/" + id + "/withdraw");
         assertThat(withdrawn.statusCode()).isEqualTo(303);
         assertThat(withdrawn.getHeader("Location")).as("Keycloak's invitation was cancelled").doesNotContain("failure=");
         assertThat(QuarkusTransaction.requiringNew().call(() -> Invitation.<Invitation> findById(id).status))
