@@ -2,6 +2,7 @@ package org.owlet.web;
 
 import java.util.List;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -20,6 +21,7 @@ import org.owlet.web.errors.NotAllowed;
 import org.owlet.web.errors.NotFound;
 
 /** Test-only routes that fail in known ways, so the error pages can be checked. The API twin is {@link FailingApi}. */
+@PermitAll
 @Path("/test-failures")
 public class FailingResource {
 
