@@ -117,6 +117,7 @@ public class CatalogService {
             }
         }
         loaded.assets().values().forEach(a -> assets.put(a.hash(), a));
+        recordAssets(loaded.assets().values());
         Map<String, Course> byId = new ConcurrentHashMap<>();
         for (Course course : loaded.courses()) {
             recordVersion(course);
@@ -185,6 +186,59 @@ public class CatalogService {
                 throw e;
             }
         }
+    }
+
+    /**
+     * Records the pictures not yet stored, so any replica, and this one after a restart with other files, can still
+     * serve the pictures of an older course version. Replicas starting together may insert the same row: the
+     * primary key lets one win, and the others insert one by one what is still missing.
+     */
+    void recordAssets(java.util.Collection<AssetFile> files) {
+        if (files.isEmpty()) {
+            return;
+        }
+        List<String> hashes = files.stream().map(AssetFile::hash).distinct().toList();
+        java.util.Set<String> stored = new java.util.HashSet<>(QuarkusTransaction.requiringNew().call(
+                () -> StoredAsset.getEntityManager().createQuery("select a.hash from StoredAsset a where a.hash in :hashes", String.class)
+                        .setParameter("hashes", hashes).getResultList()));
+        List<AssetFile> missing = files.stream().filter(f -> stored.add(f.hash())).toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        try {
+            QuarkusTransaction.requiringNew().run(() -> missing.forEach(f -> StoredAsset.of(f, time.now()).persist()));
+        } catch (RuntimeException concurrentInsert) {
+            for (AssetFile file : missing) {
+                try {
+                    QuarkusTransaction.requiringNew().run(() -> {
+                        if (StoredAsset.findById(file.hash()) == null) {
+                            StoredAsset.of(file, time.now()).persist();
+                        }
+                    });
+                } catch (RuntimeException alreadyThere) {
+                    if (QuarkusTransaction.requiringNew().call(() -> StoredAsset.findById(file.hash()) == null)) {
+                        throw alreadyThere;
+                    }
+                }
+            }
+        }
+        LOG.infof("Catalog: %d new picture(s) stored", missing.size());
+    }
+
+    /** A picture this replica has not loaded from its files: one an older course version shows, from the database. */
+    private AssetFile storedAsset(String hash) {
+        AssetFile known = assets.get(hash);
+        if (known != null) {
+            return known;
+        }
+        AssetFile stored = QuarkusTransaction.requiringNew().call(() -> {
+            StoredAsset row = StoredAsset.findById(hash);
+            return row == null ? null : row.toFile();
+        });
+        if (stored != null) {
+            assets.put(hash, stored);
+        }
+        return stored;
     }
 
     private static Path locate(String configured, String packaged) {
@@ -304,7 +358,7 @@ public class CatalogService {
         if (!m.matches()) {
             return Optional.empty();
         }
-        AssetFile file = assets.get(m.group(1));
+        AssetFile file = storedAsset(m.group(1));
         if (file == null || !file.extension().equals(m.group(3))) {
             return Optional.empty();
         }

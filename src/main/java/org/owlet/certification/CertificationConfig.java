@@ -14,6 +14,12 @@ public interface CertificationConfig {
     /** The private key that signs Open Badges credentials: an EC P-256 JWK (JSON) with a {@code kid}. */
     String badgeKey();
 
+    /**
+     * Public keys of earlier signing keys (a JWK set, JSON {@code {"keys":[...]}}), still published in the issuer's JWKS after
+     * a key rotation so that credentials signed with them stay verifiable. Empty: none.
+     */
+    java.util.Optional<String> previousBadgeKeys();
+
     RateLimit rateLimit();
 
     interface RateLimit {

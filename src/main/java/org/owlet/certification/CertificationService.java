@@ -63,7 +63,7 @@ public class CertificationService {
     @Inject
     CertificationConfig config;
 
-    @ConfigProperty(name = "owlet.public-url", defaultValue = "http://localhost:8080")
+    @ConfigProperty(name = "owlet.public-url")
     String publicUrl;
 
     /** A pass (final or refresher) earns a certificate; the same attempt never earns two. */

@@ -24,6 +24,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -42,10 +43,12 @@ public class OpenBadges {
     @Inject
     CertificationConfig config;
 
-    @ConfigProperty(name = "owlet.public-url", defaultValue = "http://localhost:8080")
+    @ConfigProperty(name = "owlet.public-url")
     String publicUrl;
 
     private ECKey key;
+
+    private List<JWK> previousKeys = List.of();
 
     @PostConstruct
     void loadKey() {
@@ -57,6 +60,18 @@ public class OpenBadges {
         if (!key.isPrivate() || !Curve.P_256.equals(key.getCurve()) || key.getKeyID() == null) {
             throw new IllegalStateException("owlet.certification.badge-key must be a private EC P-256 JWK with a kid");
         }
+        config.previousBadgeKeys().filter(keys -> !keys.isBlank()).ifPresent(keys -> {
+            try {
+                // only their public halves are kept, whatever was given
+                previousKeys = JWKSet.parse(keys).getKeys().stream().map(JWK::toPublicJWK).toList();
+            } catch (ParseException e) {
+                throw new IllegalStateException("OWLET_BADGE_PREVIOUS_KEYS is not a JWK set ({\"keys\":[...]}): " + e.getMessage(), e);
+            }
+            if (previousKeys.stream().anyMatch(k -> k.getKeyID() == null || k.getKeyID().equals(key.getKeyID()))) {
+                throw new IllegalStateException(
+                        "OWLET_BADGE_PREVIOUS_KEYS: every earlier key needs its own kid, different from the current key's");
+            }
+        });
     }
 
     String base() {
@@ -79,9 +94,12 @@ public class OpenBadges {
         return profile;
     }
 
-    /** The public half of the signing key, as a JWK set. */
+    /** The public half of the signing key and of earlier ones (key rotation), as a JWK set; the current key first. */
     public Map<String, Object> jwks() {
-        return new JWKSet(key.toPublicJWK()).toJSONObject(true);
+        List<JWK> keys = new java.util.ArrayList<>();
+        keys.add(key.toPublicJWK());
+        keys.addAll(previousKeys);
+        return new JWKSet(keys).toJSONObject(true);
     }
 
     public String credentialId(Certificate c) {

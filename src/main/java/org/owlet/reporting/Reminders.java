@@ -71,7 +71,7 @@ public class Reminders {
     @ConfigProperty(name = "owlet.reminders.email", defaultValue = "false")
     boolean email;
 
-    @ConfigProperty(name = "owlet.public-url", defaultValue = "http://localhost:8080")
+    @ConfigProperty(name = "owlet.public-url")
     String publicUrl;
 
     /** Who should be reminded in this company today, by date. */

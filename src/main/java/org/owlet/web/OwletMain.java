@@ -2,6 +2,8 @@ package org.owlet.web;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,8 +30,14 @@ import io.smallrye.config.SmallRyeConfigBuilder;
 @QuarkusMain
 public class OwletMain {
 
-    static final Map<String, String> REQUIRED_IN_PRODUCTION = Map.of(
+    /** Required in every profile but dev and test: they have no safe default outside development. */
+    static final Map<String, String> REQUIRED_OUTSIDE_DEVELOPMENT = Map.of(
             "OWLET_BADGE_KEY", "the private EC P-256 key (JWK, JSON with a kid) that signs Open Badges credentials",
+            "OWLET_PUBLIC_URL",
+            "the address people reach Owlet at, e.g. https://training.example.org (printed in every certificate's QR code and badge)");
+
+    /** Required in the prod profile, whose datasource and identity provider come from them. */
+    static final Map<String, String> REQUIRED_IN_PRODUCTION = Map.of(
             "OWLET_DB_URL",
             "the PostgreSQL JDBC URL, e.g. jdbc:postgresql://db.internal:5432/owlet (with OWLET_DB_USER and OWLET_DB_PASSWORD)",
             "OWLET_OIDC_URL", "the Keycloak realm URL, e.g. https://id.example.org/realms/owlet",
@@ -38,6 +46,7 @@ public class OwletMain {
     /** The property each variable feeds in application.properties ({@code %prod.<property>=${VARIABLE}}). */
     static final Map<String, String> PROPERTY_OF = Map.of(
             "OWLET_BADGE_KEY", "owlet.certification.badge-key",
+            "OWLET_PUBLIC_URL", "owlet.public-url",
             "OWLET_DB_URL", "quarkus.datasource.jdbc.url",
             "OWLET_OIDC_URL", "quarkus.oidc.auth-server-url",
             "OWLET_OIDC_SECRET", "quarkus.oidc.credentials.secret");
@@ -68,7 +77,7 @@ public class OwletMain {
     static Config startupConfig(String profile) {
         SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder().addDefaultSources().withSources(new DotEnvConfigSourceProvider());
         if (profile != null) {
-            builder.withProfile(profile);
+            builder.withProfiles(List.of(profile.split(",")));
         }
         Path mounted = Path.of("config", "application.properties");
         if (Files.isRegularFile(mounted)) {
@@ -83,17 +92,58 @@ public class OwletMain {
 
     static List<String> missingSettings(Config config, String profile) {
         List<String> problems = new ArrayList<>();
-        if (!profile.equals("prod")) {
+        if (isDevelopment(profile)) {
             return problems;
         }
-        REQUIRED_IN_PRODUCTION.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(setting -> {
-            Optional<String> value = present(config, setting.getKey()).or(() -> present(config, PROPERTY_OF.get(setting.getKey())));
-            if (value.isEmpty()) {
-                problems.add("Owlet cannot start: " + setting.getKey() + " is not set. Set it to " + setting.getValue() + ".");
+        Map<String, String> required = new java.util.TreeMap<>(REQUIRED_OUTSIDE_DEVELOPMENT);
+        if (List.of(profile.split(",")).contains("prod")) {
+            required.putAll(REQUIRED_IN_PRODUCTION);
+        }
+        required.forEach((variable, meaning) -> {
+            if (value(config, variable).isEmpty()) {
+                problems.add("Owlet cannot start: " + variable + " is not set. Set it to " + meaning + ".");
             }
         });
+        value(config, "OWLET_PUBLIC_URL").flatMap(OwletMain::publicUrlProblem).ifPresent(problems::add);
         problems.addAll(invitationSettingProblems(config));
         return problems;
+    }
+
+    /** dev and test (and the test suites' profiles, which always include test) have development defaults. */
+    static boolean isDevelopment(String profile) {
+        List<String> profiles = List.of(profile.split(","));
+        return profiles.contains("dev") || profiles.contains("test");
+    }
+
+    private static Optional<String> value(Config config, String variable) {
+        return present(config, variable).or(() -> present(config, PROPERTY_OF.get(variable)));
+    }
+
+    /**
+     * The public address must be absolute and https; plain http only on a loopback host (a rehearsal on one machine).
+     * It is printed into certificates, so a wrong one is wrong for ever.
+     */
+    static Optional<String> publicUrlProblem(String value) {
+        String why = null;
+        try {
+            URI uri = new URI(value.strip());
+            String host = uri.getHost();
+            if (!uri.isAbsolute() || host == null) {
+                why = "is not an absolute URL";
+            } else if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+                why = "has a query or fragment";
+            } else if ("http".equalsIgnoreCase(uri.getScheme())) {
+                if (!(host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]"))) {
+                    why = "is http on a host that is not this machine (only https is allowed there)";
+                }
+            } else if (!"https".equalsIgnoreCase(uri.getScheme())) {
+                why = "is neither https nor http";
+            }
+        } catch (URISyntaxException e) {
+            why = "is not a URL";
+        }
+        return Optional.ofNullable(why).map(reason -> "Owlet cannot start: OWLET_PUBLIC_URL (" + value + ") " + reason
+                + ". Set it to the https address people reach Owlet at, e.g. https://training.example.org.");
     }
 
     /**

@@ -79,7 +79,7 @@ public class XapiStatements {
     @Inject
     XapiConfig config;
 
-    @ConfigProperty(name = "owlet.public-url", defaultValue = "http://localhost:8080")
+    @ConfigProperty(name = "owlet.public-url")
     String publicUrl;
 
     /** Every statement about attempts submitted and certificates issued in {@code [from, to)}, oldest first. */
