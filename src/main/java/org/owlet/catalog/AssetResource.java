@@ -1,5 +1,6 @@
 package org.owlet.catalog;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,6 +14,7 @@ import org.owlet.web.errors.NotFound;
  * they can be cached for ever: a changed image gets a new URL. The name is looked up among the files the
  * manifest lists; it never becomes a file path, so nothing outside {@code assets/} can be reached.
  */
+@PermitAll
 @Path("/assets")
 public class AssetResource {
 
@@ -31,7 +33,7 @@ public class AssetResource {
                 .header("X-Content-Type-Options", "nosniff");
         if (asset.mediaType().equals("image/svg+xml")) {
             // checked at load, and defence in depth if the file is opened on its own
-            response.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox");
+            response.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; sandbox");
         }
         return response.build();
     }

@@ -16,10 +16,13 @@ import org.owlet.web.Languages;
 import org.owlet.web.LocaleResolver;
 import org.owlet.web.errors.NotFound;
 
+import io.quarkus.security.Authenticated;
+
 /**
  * The catalog as learner-safe JSON: courses, modules, lessons and items without answer keys. The
  * language is {@code ?lang=} or the caller's language; a course not offered in it comes in its default language.
  */
+@Authenticated
 @Path("/api/v1/courses")
 @Produces(MediaType.APPLICATION_JSON)
 public class CatalogApi {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Random;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -31,6 +32,7 @@ import org.owlet.catalog.validation.Problem;
 import org.owlet.catalog.view.ImageView;
 import org.owlet.catalog.view.LearnerViews;
 import org.owlet.web.LocaleResolver;
+import org.owlet.web.Roles;
 import org.owlet.web.errors.NotFound;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -42,6 +44,7 @@ import io.quarkus.qute.i18n.MessageBundles;
  * For content authors (coalition admins): every item in all its languages side by side, with its image,
  * answer key, explanation and sources, so translations and facts can be checked.
  */
+@RolesAllowed(Roles.COALITION_ADMIN)
 @Path("/review")
 @Produces(MediaType.TEXT_HTML)
 public class ReviewResource {

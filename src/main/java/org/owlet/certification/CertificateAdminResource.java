@@ -3,6 +3,7 @@ package org.owlet.certification;
 import java.net.URI;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
 import org.owlet.organization.Caller;
+import org.owlet.web.Roles;
 import org.owlet.web.errors.FieldError;
 import org.owlet.web.errors.InvalidInput;
 import org.owlet.web.errors.NotFound;
@@ -23,6 +25,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 /** Coalition admins: recent certificates, revocation with a reason, and name corrections past the holder's limit (audited). */
+@RolesAllowed(Roles.COALITION_ADMIN)
 @Path("/admin/certificates")
 public class CertificateAdminResource {
 

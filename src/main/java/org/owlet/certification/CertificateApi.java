@@ -2,6 +2,7 @@ package org.owlet.certification;
 
 import java.util.Map;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,6 +17,7 @@ import io.vertx.core.http.HttpServerRequest;
  * Public JSON: verification by code (same answer as the page), the Open Badges credential of a certificate (a
  * VC-JWT; the code is what grants access, as for the page), and the issuer's profile and public key.
  */
+@PermitAll
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class CertificateApi {

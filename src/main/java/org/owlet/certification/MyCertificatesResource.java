@@ -24,8 +24,10 @@ import org.owlet.web.errors.NotAllowed;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
 
 /** A learner's certificates: what expires when, downloads (PDF, Open Badges), and the name correction form. */
+@Authenticated
 @Path("/me/certificates")
 public class MyCertificatesResource {
 

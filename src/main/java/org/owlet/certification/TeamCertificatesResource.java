@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.BiPredicate;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.owlet.organization.Caller;
 import org.owlet.organization.Company;
 import org.owlet.organization.MemberService;
+import org.owlet.web.Roles;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -24,6 +26,7 @@ import io.quarkus.qute.TemplateInstance;
  * A company admin's list of their own company's certificates: by default those due for renewal (or already expired),
  * or all of them, filtered by state ({@code ?show=all|valid|expiring|expired|revoked}).
  */
+@RolesAllowed(Roles.COMPANY_ADMIN)
 @Path("/team/certificates")
 public class TeamCertificatesResource {
 

@@ -2,6 +2,7 @@ package org.owlet.certification;
 
 import java.net.URI;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,6 +17,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
 
 /** Public verification of a certificate by its code: no sign-in, rate-limited per address. */
+@PermitAll
 @Path("/verify")
 public class VerifyResource {
 

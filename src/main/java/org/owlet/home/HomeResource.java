@@ -30,8 +30,10 @@ import org.owlet.web.TimeSource;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
 
 /** The learner's home ("Continue", assignments, cards due) and "My progress". Reads learning; nothing imports it. */
+@Authenticated
 @Path("/home")
 @Produces(MediaType.TEXT_HTML)
 public class HomeResource {

@@ -28,11 +28,13 @@ import org.owlet.web.errors.NotFound;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
 
 /**
  * Quizzes, the final assessment and refreshers: starting an attempt, its questions one by one, the review before
  * submitting (finals only: a quiz's answers are final once its feedback is shown), submitting, and the result.
  */
+@Authenticated
 @Path("/learn")
 @Produces(MediaType.TEXT_HTML)
 public class AttemptResource {

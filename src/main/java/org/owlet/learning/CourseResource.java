@@ -25,12 +25,14 @@ import org.owlet.web.errors.NotFound;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
 
 /**
  * The learner's course pages: the catalog and enrolment, a course's modules with their state, lessons.
  * Pages never contain an answer key: they render the catalog's learner views. Access: signed in
  * (application.properties, "Roles").
  */
+@Authenticated
 @Path("/learn")
 @Produces(MediaType.TEXT_HTML)
 public class CourseResource {

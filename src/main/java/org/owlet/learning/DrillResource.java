@@ -21,8 +21,10 @@ import org.owlet.web.errors.NotFound;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
 
 /** Image drills: the next card (SM-2, or any card in practice mode) and the feedback after answering it. */
+@Authenticated
 @Path("/learn/{courseId}/drills/{drillId}")
 @Produces(MediaType.TEXT_HTML)
 public class DrillResource {

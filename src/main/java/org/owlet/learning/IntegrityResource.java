@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.owlet.catalog.CatalogService;
 import org.owlet.catalog.model.Course;
+import org.owlet.web.Roles;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -24,6 +26,7 @@ import io.quarkus.qute.TemplateInstance;
  * request, once per course version (cached by content hash), never at start-up. Access: coalition admins
  * (application.properties, "Roles": /review/*).
  */
+@RolesAllowed(Roles.COALITION_ADMIN)
 @Path("/review/integrity")
 @Produces(MediaType.TEXT_HTML)
 public class IntegrityResource {

@@ -2,11 +2,14 @@ package org.owlet.organization;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+
+import org.owlet.web.Roles;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -15,6 +18,7 @@ import io.quarkus.qute.TemplateInstance;
  * The audit log of administrative changes, newest first, filterable by company and action, 100 entries a page with a
  * link to older ones (keyset paging on the entry id). Access: coalition-admin.
  */
+@RolesAllowed(Roles.COALITION_ADMIN)
 @Path("/admin/audit")
 public class AuditResource {
 

@@ -3,6 +3,7 @@ package org.owlet.organization;
 import java.net.URI;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
+import org.owlet.web.Roles;
 import org.owlet.web.TimeSource;
 import org.owlet.web.errors.FieldError;
 import org.owlet.web.errors.InvalidInput;
@@ -22,6 +24,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 /** Coalition admins manage member companies. Access: coalition-admin (see application.properties, "Roles"). */
+@RolesAllowed(Roles.COALITION_ADMIN)
 @Path("/admin/companies")
 @Produces(MediaType.TEXT_HTML)
 public class CompanyAdminResource {

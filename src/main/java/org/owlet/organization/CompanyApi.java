@@ -3,6 +3,7 @@ package org.owlet.organization;
 import java.net.URI;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
@@ -15,10 +16,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.owlet.web.Roles;
 import org.owlet.web.errors.FieldError;
 import org.owlet.web.errors.InvalidInput;
 
 /** Member companies as JSON, for coalition admins' tools. Access: coalition-admin. */
+@RolesAllowed(Roles.COALITION_ADMIN)
 @Path("/api/v1/companies")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -2,6 +2,7 @@ package org.owlet.organization;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -11,7 +12,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.owlet.web.Roles;
+
 /** The company admin's own team as JSON. Access: company-admin. */
+@RolesAllowed(Roles.COMPANY_ADMIN)
 @Path("/api/v1/team/members")
 @Produces(MediaType.APPLICATION_JSON)
 public class TeamApi {

@@ -3,6 +3,7 @@ package org.owlet.organization;
 import java.net.URI;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.owlet.web.Csv;
+import org.owlet.web.Roles;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -22,6 +24,7 @@ import io.quarkus.qute.TemplateInstance;
  * A company admin's member management: their own company's members only (the company comes from the admin's own
  * membership, never from the request). The team dashboard at {@code /team} comes from reporting. Access: company-admin.
  */
+@RolesAllowed(Roles.COMPANY_ADMIN)
 @Path("/team")
 public class TeamResource {
 

@@ -22,6 +22,7 @@ import org.owlet.reporting.CodedTermList.SourceRef;
 import org.owlet.reporting.CodedTermList.Term;
 import org.owlet.web.Csv;
 import org.owlet.web.Languages;
+import org.owlet.web.Roles;
 import org.owlet.web.TimeSource;
 import org.owlet.web.errors.FieldError;
 import org.owlet.web.errors.InvalidInput;
@@ -32,6 +33,7 @@ import org.owlet.web.errors.InvalidInput;
  * {@code en}); another is refused with a 400 listing them. JSON carries {@code definition}, {@code generatedAt} and
  * {@code owletVersion}; the CSV stays one plain table and repeats generation time and version in its last two columns.
  */
+@RolesAllowed({ Roles.COMPANY_ADMIN, Roles.COALITION_ADMIN })
 @Path("/api/v1/coded-terms")
 public class CodedTermsApi {
 

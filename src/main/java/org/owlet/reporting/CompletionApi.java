@@ -15,6 +15,7 @@ import org.owlet.organization.Caller;
 import org.owlet.organization.Company;
 import org.owlet.organization.Member;
 import org.owlet.reporting.TeamFigures.Snapshot;
+import org.owlet.web.Roles;
 import org.owlet.web.TimeSource;
 import org.owlet.web.errors.NotFound;
 
@@ -22,6 +23,7 @@ import org.owlet.web.errors.NotFound;
  * A company's completion figures for its own integrations: the headline numbers, per course, per language, and each
  * member's status per course. A company admin of that company or a coalition admin; anyone else gets 404, never data.
  */
+@RolesAllowed({ Roles.COMPANY_ADMIN, Roles.COALITION_ADMIN })
 @Path("/api/v1/companies/{slug}/completion")
 public class CompletionApi {
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -37,6 +38,7 @@ import org.owlet.reporting.TeamFigures.Snapshot;
 import org.owlet.web.Csv;
 import org.owlet.web.Languages;
 import org.owlet.web.LocaleResolver;
+import org.owlet.web.Roles;
 import org.owlet.web.TimeSource;
 import org.owlet.web.errors.FieldError;
 import org.owlet.web.errors.InvalidInput;
@@ -50,6 +52,7 @@ import io.quarkus.qute.TemplateInstance;
  * request): the dashboard, the member list with its CSV export, one member's progress with "grant one more attempt",
  * and assignments. Member management (remove, re-add) stays in organization at {@code /team/members}.
  */
+@RolesAllowed(Roles.COMPANY_ADMIN)
 @Path("/team")
 public class TeamDashboardResource {
 

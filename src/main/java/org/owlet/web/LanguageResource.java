@@ -3,6 +3,7 @@ package org.owlet.web;
 import java.net.URI;
 import java.time.Duration;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import org.owlet.web.errors.NotFound;
 
 /** The language switch: remembers the choice in a cookie and goes back to the page the person was on. */
+@PermitAll
 @Path("/lang")
 public class LanguageResource {
 

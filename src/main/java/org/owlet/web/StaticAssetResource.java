@@ -1,5 +1,6 @@
 package org.owlet.web;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,6 +17,7 @@ import org.owlet.web.errors.NotFound;
  * Serves the stylesheet and the script (see {@link StaticAssets}): at the hashed URL for a year as immutable, at the
  * plain URL for five minutes with an ETag (a 304 when the browser's copy is current). Anyone may fetch them.
  */
+@PermitAll
 @Path("/")
 public class StaticAssetResource {
 

@@ -36,14 +36,18 @@ class KubernetesManifestsIT {
         JsonNode container = deployment.at("/spec/template/spec/containers/0");
         assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/q/health/ready");
         assertThat(container.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/q/health/live");
+        // the probes ask the management interface (port 9000), not the public port
+        assertThat(container.at("/readinessProbe/httpGet/port").asText()).isIn("9000", "management");
+        assertThat(container.at("/livenessProbe/httpGet/port").asText()).isIn("9000", "management");
         List<String> sources = new ArrayList<>();
         container.path("envFrom").forEach(source -> {
             source.path("configMapRef").path("name").asText("").transform(sources::add);
             source.path("secretRef").path("name").asText("").transform(sources::add);
         });
         assertThat(sources).contains("owlet-config", "owlet-secrets");
-        System.out.printf("kubernetes manifests: %d documents, %d replicas, readiness %s, liveness %s%n", documents.size(),
+        System.out.printf("kubernetes manifests: %d documents, %d replicas, readiness %s (port %s), liveness %s%n", documents.size(),
                 deployment.at("/spec/replicas").asInt(), container.at("/readinessProbe/httpGet/path").asText(),
+                container.at("/readinessProbe/httpGet/port").asText(),
                 container.at("/livenessProbe/httpGet/path").asText());
     }
 }

@@ -19,6 +19,7 @@ import org.owlet.organization.Member;
 import org.owlet.organization.Region;
 import org.owlet.organization.invitation.Invitation;
 import org.owlet.testing.Fixtures;
+import org.owlet.testing.Management;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.response.Response;
@@ -231,13 +232,7 @@ public abstract class RouteMatrix {
     }
 
     static List<String> discoveredRoutes() {
-        Map<String, Map<String, Object>> paths = given().get("/q/openapi?format=json").then().statusCode(200)
-                .extract().jsonPath().getMap("paths");
-        List<String> routes = new ArrayList<>();
-        paths.forEach((path, operations) -> operations.keySet().stream()
-                .filter(method -> Set.of("get", "post", "put", "delete", "patch").contains(method))
-                .forEach(method -> routes.add(method.toUpperCase() + " " + path)));
-        return routes;
+        return Management.routes();
     }
 
     @Test

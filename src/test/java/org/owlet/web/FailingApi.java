@@ -1,5 +1,6 @@
 package org.owlet.web;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 /** The API twin of {@link FailingResource}: the same failures under /api, where they are problem documents. */
+@PermitAll
 @Path("/api/v1/test-failures")
 @Produces(MediaType.APPLICATION_JSON)
 public class FailingApi {

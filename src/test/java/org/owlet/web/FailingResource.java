@@ -3,6 +3,7 @@ package org.owlet.web;
 import java.sql.SQLException;
 import java.util.List;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.Consumes;
@@ -23,6 +24,7 @@ import org.owlet.web.errors.NotAllowed;
 import org.owlet.web.errors.NotFound;
 
 /** Test-only routes that fail in known ways, so the error pages can be checked. The API twin is {@link FailingApi}. */
+@PermitAll
 @Path("/test-failures")
 public class FailingResource {
 

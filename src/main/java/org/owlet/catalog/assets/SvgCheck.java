@@ -4,32 +4,63 @@ import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.SAXParser;
+import javax.xml.parsers.SAXParserFactory;
 
-import org.w3c.dom.Attr;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.NamedNodeMap;
-import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
+import org.xml.sax.Attributes;
+import org.xml.sax.Locator;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * An SVG is active content: a browser runs its scripts and follows its links. This check accepts only
- * static drawings: no scripts, event handlers, foreign objects, external references or DOCTYPE
- * (entities), and reads the size and the {@code <title>}/{@code <desc>} texts.
+ * An SVG is active content: a browser runs its scripts, plays its animations (which can rewrite links) and follows its
+ * references. This check is an allowlist: a drawing may use only the elements and attributes below, which are what the
+ * shipped drawings use (static shapes, text, clip paths; colours, strokes, transforms), and references only inside the
+ * file ({@code url(#id)}). Anything else (scripts, foreignObject, animate and set, use, image, links, event handlers,
+ * style sheets, processing instructions, a DOCTYPE) is refused with the line it is on. It also reads the size and the
+ * {@code <title>}/{@code <desc>} texts.
  */
 public final class SvgCheck {
 
-    public record Result(List<String> problems, double width, double height, String embeddedText) {
+    /** One thing wrong with the file, on its line (0 when the whole file is concerned). */
+    public record Problem(int line, String message) {
     }
 
-    private static final List<String> FORBIDDEN_ELEMENTS = List.of("script", "foreignobject", "iframe", "embed",
-            "object", "handler", "listener", "audio", "video", "animation");
+    public record Result(List<Problem> problems, double width, double height, String embeddedText) {
+    }
+
+    static final String SVG_NAMESPACE = "http://www.w3.org/2000/svg";
+
+    /** Presentation attributes any drawn element may carry. */
+    static final Set<String> PRESENTATION = Set.of("fill", "fill-opacity", "stroke", "stroke-width", "stroke-linecap",
+            "stroke-linejoin", "stroke-dasharray", "stroke-opacity", "opacity", "transform", "clip-path");
+
+    /** Each allowed element and the attributes it may have besides {@link #PRESENTATION} (and {@code id}). */
+    static final Map<String, Set<String>> ELEMENTS = Map.ofEntries(
+            Map.entry("svg", Set.of("viewBox", "width", "height")),
+            Map.entry("title", Set.of()),
+            Map.entry("desc", Set.of()),
+            Map.entry("defs", Set.of()),
+            Map.entry("clipPath", Set.of()),
+            Map.entry("g", Set.of()),
+            Map.entry("circle", Set.of("cx", "cy", "r")),
+            Map.entry("ellipse", Set.of("cx", "cy", "rx", "ry")),
+            Map.entry("line", Set.of("x1", "y1", "x2", "y2")),
+            Map.entry("path", Set.of("d")),
+            Map.entry("polygon", Set.of("points")),
+            Map.entry("polyline", Set.of("points")),
+            Map.entry("rect", Set.of("x", "y", "width", "height", "rx")),
+            Map.entry("text", Set.of("x", "y", "font-family", "font-size", "font-weight", "font-style", "text-anchor")));
+
+    private static final String STATIC = "a static drawing (no scripts, animation, links or embedded content)";
     private static final Pattern URL_REF = Pattern.compile("url\\(\\s*['\"]?\\s*([^)'\"\\s]*)", Pattern.CASE_INSENSITIVE);
     private static final Pattern NUMBER = Pattern.compile("^\\s*([0-9]*\\.?[0-9]+)\\s*(px)?\\s*$");
 
@@ -37,108 +68,164 @@ public final class SvgCheck {
     }
 
     public static Result check(byte[] bytes) {
-        List<String> problems = new ArrayList<>();
-        Document document;
+        Handler handler = new Handler();
         try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            SAXParserFactory factory = SAXParserFactory.newInstance();
             factory.setNamespaceAware(true);
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
+            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
             factory.setXIncludeAware(false);
-            factory.setExpandEntityReferences(false);
-            DocumentBuilder builder = factory.newDocumentBuilder();
-            builder.setErrorHandler(null);
-            document = builder.parse(new ByteArrayInputStream(bytes));
-        } catch (Exception e) {
+            SAXParser parser = factory.newSAXParser();
+            parser.parse(new ByteArrayInputStream(bytes), handler);
+        } catch (SAXParseException e) {
             String reason = String.valueOf(e.getMessage());
+            List<Problem> problems = new ArrayList<>(handler.problems);
             if (reason.contains("DOCTYPE")) {
-                problems.add("SVG has a DOCTYPE; expected none (entities can pull in other files)");
+                problems.add(new Problem(e.getLineNumber(), "SVG has a DOCTYPE; expected none (entities can pull in other files)"));
             } else {
-                problems.add("SVG is not well-formed XML: " + reason);
+                problems.add(new Problem(e.getLineNumber(), "SVG is not well-formed XML: " + reason));
             }
             return new Result(problems, 0, 0, "");
+        } catch (Exception e) {
+            return new Result(List.of(new Problem(0, "SVG cannot be read: " + e.getMessage())), 0, 0, "");
         }
-        Element root = document.getDocumentElement();
-        if (!"svg".equals(root.getLocalName())) {
-            problems.add("file is not an SVG: its root element is <" + root.getNodeName() + ">");
+        if (handler.width <= 0 || handler.height <= 0) {
+            handler.problems.add(new Problem(0, "SVG has no size; expected a viewBox or width and height"));
         }
-        StringBuilder texts = new StringBuilder();
-        walk(root, problems, texts);
-        double[] size = size(root);
-        if (size[0] <= 0 || size[1] <= 0) {
-            problems.add("SVG has no size; expected a viewBox or width and height");
-        }
-        return new Result(problems, size[0], size[1], texts.toString().trim());
+        return new Result(handler.problems, handler.width, handler.height, handler.texts.toString().trim());
     }
 
-    private static void walk(Element element, List<String> problems, StringBuilder texts) {
-        String name = localName(element);
-        if (FORBIDDEN_ELEMENTS.contains(name.toLowerCase(Locale.ROOT))) {
-            problems.add("SVG contains <" + element.getNodeName() + ">; expected a static drawing without scripts or foreign objects");
+    private static final class Handler extends DefaultHandler {
+        final List<Problem> problems = new ArrayList<>();
+        final StringBuilder texts = new StringBuilder();
+        double width;
+        double height;
+        private Locator locator;
+        private int depth;
+        /** Depth of the {@code <title>} or {@code <desc>} being read, 0 when none. */
+        private int textDepth;
+
+        @Override
+        public void setDocumentLocator(Locator locator) {
+            this.locator = locator;
         }
-        if (name.equals("title") || name.equals("desc")) {
-            texts.append(element.getTextContent()).append(' ');
+
+        private void problem(String message) {
+            problems.add(new Problem(locator == null ? 0 : locator.getLineNumber(), message));
         }
-        if (name.equals("style")) {
-            checkCss(element.getTextContent(), "<style>", problems);
+
+        @Override
+        public void processingInstruction(String target, String data) {
+            problem("SVG has a processing instruction <?" + target + "?>; expected none (it can load a style sheet)");
         }
-        NamedNodeMap attributes = element.getAttributes();
-        for (int i = 0; i < attributes.getLength(); i++) {
-            Attr attribute = (Attr) attributes.item(i);
-            String attrName = attribute.getLocalName() == null ? attribute.getName() : attribute.getLocalName();
-            String value = attribute.getValue().trim();
-            if (attrName.toLowerCase(Locale.ROOT).startsWith("on")) {
-                problems.add("SVG has an event handler " + attribute.getName() + " on <" + element.getNodeName()
-                        + ">; expected none");
-            } else if (attrName.equals("href") || attrName.equals("src")) {
-                if (!value.startsWith("#")) {
-                    problems.add("SVG refers to '" + value + "' from <" + element.getNodeName()
-                            + ">; expected only references inside the file (#id)");
+
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes attributes) {
+            depth++;
+            if (depth == 1 && !"svg".equals(localName)) {
+                problem("file is not an SVG: its root element is <" + qName + ">");
+            }
+            Set<String> allowed = ELEMENTS.get(localName);
+            if (allowed != null && !SVG_NAMESPACE.equals(uri)) {
+                problem("SVG element <" + qName + "> is outside the SVG namespace; expected xmlns=\"" + SVG_NAMESPACE + "\"");
+                allowed = Set.of();
+            } else if (allowed == null) {
+                problem("SVG contains <" + qName + ">; expected " + STATIC + " made of "
+                        + String.join(", ", new TreeSet<>(ELEMENTS.keySet())));
+                allowed = Set.of();
+            }
+            if (depth == 1 && "svg".equals(localName)) {
+                size(attributes);
+            }
+            if ("title".equals(localName) || "desc".equals(localName)) {
+                textDepth = depth;
+            }
+            for (int i = 0; i < attributes.getLength(); i++) {
+                attribute(qName, attributes.getURI(i), attributes.getLocalName(i), attributes.getQName(i), attributes.getValue(i),
+                        allowed);
+            }
+        }
+
+        private void attribute(String element, String uri, String name, String qName, String value, Set<String> allowed) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            String trimmed = value.trim();
+            if (lower.startsWith("on")) {
+                problem("SVG has an event handler " + qName + " on <" + element + ">; expected none");
+            } else if (lower.equals("href") || lower.equals("src")) {
+                problem(trimmed.startsWith("#") ? "SVG has " + qName + " on <" + element + ">; expected " + STATIC
+                        : "SVG refers to '" + trimmed + "' from <" + element + ">; expected only references inside the file (#id)");
+            } else if (lower.equals("style")) {
+                problem("SVG has a style attribute on <" + element + ">; expected presentation attributes (fill, stroke, ...)");
+                checkUrls(trimmed, "a style attribute");
+            } else if (!uri.isEmpty() || !(allowed.contains(name) || PRESENTATION.contains(name) || name.equals("id"))) {
+                problem("SVG has the attribute " + qName + " on <" + element + ">; expected " + STATIC + ", with only "
+                        + String.join(", ", expectedAttributes(allowed)));
+            } else {
+                checkUrls(trimmed, qName);
+            }
+        }
+
+        private static Set<String> expectedAttributes(Set<String> allowed) {
+            Set<String> all = new TreeSet<>(allowed);
+            all.addAll(PRESENTATION);
+            all.add("id");
+            return all;
+        }
+
+        private void checkUrls(String value, String where) {
+            Matcher url = URL_REF.matcher(value);
+            while (url.find()) {
+                if (!url.group(1).startsWith("#")) {
+                    problem("SVG refers to '" + url.group(1) + "' in " + where + "; expected only references inside the file (#id)");
                 }
-            } else if (attrName.equals("style")) {
-                checkCss(value, "a style attribute", problems);
-            } else if (value.toLowerCase(Locale.ROOT).contains("url(")) {
-                checkCss(value, attribute.getName(), problems);
             }
         }
-        NodeList children = element.getChildNodes();
-        for (int i = 0; i < children.getLength(); i++) {
-            if (children.item(i).getNodeType() == Node.ELEMENT_NODE) {
-                walk((Element) children.item(i), problems, texts);
-            }
-        }
-    }
 
-    private static void checkCss(String css, String where, List<String> problems) {
-        if (css.toLowerCase(Locale.ROOT).contains("@import")) {
-            problems.add("SVG imports a style sheet in " + where + "; expected only references inside the file (#id)");
-        }
-        Matcher url = URL_REF.matcher(css);
-        while (url.find()) {
-            if (!url.group(1).startsWith("#")) {
-                problems.add("SVG refers to '" + url.group(1) + "' in " + where
-                        + "; expected only references inside the file (#id)");
-            }
-        }
-    }
-
-    private static String localName(Element element) {
-        return element.getLocalName() == null ? element.getNodeName() : element.getLocalName();
-    }
-
-    private static double[] size(Element root) {
-        String viewBox = root.getAttribute("viewBox").trim();
-        if (!viewBox.isEmpty()) {
-            String[] parts = viewBox.split("[\\s,]+");
-            if (parts.length == 4) {
-                try {
-                    return new double[] { Double.parseDouble(parts[2]), Double.parseDouble(parts[3]) };
-                } catch (NumberFormatException ignored) {
-                    // fall through to width/height
+        private void size(Attributes root) {
+            String viewBox = value(root, "viewBox");
+            if (!viewBox.isEmpty()) {
+                String[] parts = viewBox.split("[\\s,]+");
+                if (parts.length == 4) {
+                    try {
+                        width = Double.parseDouble(parts[2]);
+                        height = Double.parseDouble(parts[3]);
+                        return;
+                    } catch (NumberFormatException ignored) {
+                        // fall through to width/height
+                    }
                 }
             }
+            width = number(value(root, "width"));
+            height = number(value(root, "height"));
         }
-        return new double[] { number(root.getAttribute("width")), number(root.getAttribute("height")) };
+
+        private static String value(Attributes attributes, String name) {
+            String value = attributes.getValue("", name);
+            return value == null ? "" : value.trim();
+        }
+
+        @Override
+        public void characters(char[] ch, int start, int length) {
+            if (textDepth > 0) {
+                texts.append(ch, start, length);
+            }
+        }
+
+        @Override
+        public void endElement(String uri, String localName, String qName) {
+            if (depth == textDepth) {
+                textDepth = 0;
+                texts.append(' ');
+            }
+            depth--;
+        }
+
+        @Override
+        public void error(SAXParseException e) throws SAXException {
+            throw e;
+        }
     }
 
     private static double number(String value) {

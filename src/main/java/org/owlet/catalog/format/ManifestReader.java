@@ -121,8 +121,9 @@ final class ManifestReader {
         String embedded = "";
         if (mediaType.equals("image/svg+xml")) {
             SvgCheck.Result svg = SvgCheck.check(bytes);
-            for (String problem : svg.problems()) {
-                entry.error("file", "'" + path + "': " + problem);
+            for (SvgCheck.Problem problem : svg.problems()) {
+                // the drawing's own file and line, so the author finds the element at once
+                files.problems.error(assetsLabel + "/" + path, problem.line(), "", problem.message());
             }
             width = svg.width();
             height = svg.height();

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -28,6 +29,7 @@ import org.owlet.organization.invitation.InvitationCsv.FileProblem;
 import org.owlet.organization.invitation.InvitationService.Outcome;
 import org.owlet.organization.invitation.InvitationService.Problem;
 import org.owlet.organization.invitation.InvitationService.Resend;
+import org.owlet.web.Roles;
 import org.owlet.web.errors.FieldError;
 import org.owlet.web.errors.InvalidInput;
 
@@ -39,6 +41,7 @@ import io.quarkus.qute.TemplateInstance;
  * invitations: their own company's only (the company comes from the admin's membership, never from the request; another
  * company's invitation is not found). Access: company-admin.
  */
+@RolesAllowed(Roles.COMPANY_ADMIN)
 @Path("/team/invitations")
 @Produces(MediaType.TEXT_HTML)
 public class InvitationResource {

@@ -17,6 +17,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.owlet.web.Roles;
 import org.owlet.web.errors.FieldError;
 import org.owlet.web.errors.InvalidInput;
 
@@ -25,6 +26,7 @@ import org.owlet.web.errors.InvalidInput;
  * submitted, courses completed and certificates issued from {@code from} to {@code to} (UTC days, both included, at
  * most 366 days). Coalition admins only.
  */
+@RolesAllowed(Roles.COALITION_ADMIN)
 @Path("/api/v1/reports/xapi")
 public class XapiExportApi {
 
