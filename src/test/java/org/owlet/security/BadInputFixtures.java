@@ -80,10 +80,20 @@ final class BadInputFixtures {
     String scratchHtml;
     String ginaToken;
 
+    private static BadInputFixtures shared;
+
     private BadInputFixtures() {
     }
 
-    static BadInputFixtures create(URI base, Event<FinalAssessmentPassed> passed) {
+    /** The fixtures, made once for the test class (a learner's first drill card and quiz attempt happen once). */
+    static synchronized BadInputFixtures shared(URI base, Event<FinalAssessmentPassed> passed) {
+        if (shared == null) {
+            shared = create(base, passed);
+        }
+        return shared;
+    }
+
+    private static BadInputFixtures create(URI base, Event<FinalAssessmentPassed> passed) {
         BadInputFixtures f = new BadInputFixtures();
         Company acme = Fixtures.acme();
         Company globex = Fixtures.globex();
@@ -451,8 +461,9 @@ final class BadInputFixtures {
         for (Map.Entry<Field, Value> e : probe.values().entrySet()) {
             if (e.getKey().name().equals(field)) {
                 Value v = e.getValue();
+                // repeated: a form's first value counts (JAX-RS), a JSON member's last (Jackson)
                 String text = v instanceof Value.Text t ? t.text()
-                        : v instanceof Value.Repeated r ? r.texts().get(0)
+                        : v instanceof Value.Repeated r ? r.texts().get(e.getKey().place() == Place.JSON ? r.texts().size() - 1 : 0)
                                 : v instanceof Value.Raw raw && raw.wire() != null ? BadInputs.decodeStrictly(raw.wire()) : null;
                 // what went on the wire: text that UTF-8 cannot carry (a lone surrogate) arrives as '?'
                 return text == null ? null : new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
