@@ -118,8 +118,8 @@ final class BadInputFixtures {
         f.ginaAttemptAnswer = other[1];
         f.ginaDrillAnswer = other[2];
 
-        f.anaCertificate = certificate(passed, BadInputTest.member("ana@acme.example"));
-        f.ginaCertificate = certificate(passed, BadInputTest.member("gina@globex.example"));
+        f.anaCertificate = certificate(passed, memberOf(ana));
+        f.ginaCertificate = certificate(passed, memberOf(f.ginaToken));
         f.revocable = certificate(passed, Fixtures.member(acme, "Revocable " + f.tag, "bad-input-revocable-" + f.tag + "@acme.example"));
 
         f.acmeInvitation = invitation(acme, "bad-input-invitee-" + f.tag + "@acme.example");
@@ -136,6 +136,12 @@ final class BadInputFixtures {
         f.scratchOther = scratch("bad-other-" + f.tag);
         f.scratchHtml = scratch("bad-html-" + f.tag);
         return f;
+    }
+
+    /** The member a token signs in as (by its subject: other tests may hold members with the same email). */
+    private static Member memberOf(String token) {
+        String subject = given().auth().oauth2(token).get("/api/v1/me").then().statusCode(200).extract().path("subject");
+        return QuarkusTransaction.requiringNew().call(() -> Member.findBySubject(subject).orElseThrow());
     }
 
     /** A learner's own attempt, an answer in it and a drill answer, made as the browser would. */

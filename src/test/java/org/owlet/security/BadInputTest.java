@@ -21,7 +21,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.owlet.certification.Certificate;
 import org.owlet.learning.FinalAssessmentPassed;
-import org.owlet.organization.Member;
 import org.owlet.security.BadInputProbe.Route;
 import org.owlet.security.BadInputs.Kind;
 import org.owlet.security.RouteMatrix.Access;
@@ -167,11 +166,6 @@ class BadInputTest {
             assertThat(org.jsoup.Jsoup.parse(page).selectFirst("html").attr("lang")).as(path).isEqualTo("vi");
             assertThat(org.jsoup.Jsoup.parse(page).selectFirst("h1").text()).as(path).isNotBlank();
         }
-    }
-
-    static Member member(String email) {
-        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
-                .call(() -> Member.<Member> find("email", email).firstResult());
     }
 
     static Certificate certificate(long id) {
