@@ -36,7 +36,8 @@ public class CertificateAdminResource {
     static class Templates {
         static native TemplateInstance list(List<Row> rows, Certificate justRevoked, String q);
 
-        static native TemplateInstance confirmRevoke(Row row, String reason, boolean reasonMissing);
+        /** {@code reasonError}: the message key of what is wrong with the reason, or null. */
+        static native TemplateInstance confirmRevoke(Row row, String reason, String reasonError);
 
         static native TemplateInstance correctName(Row row, String name, String reason, List<FieldError> errors);
     }
@@ -75,7 +76,7 @@ public class CertificateAdminResource {
     @Path("/{id}/revoke")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance confirmRevoke(@PathParam("id") long id) {
-        return Templates.confirmRevoke(row(certificates.byId(id)), "", false);
+        return Templates.confirmRevoke(row(certificates.byId(id)), "", null);
     }
 
     @POST
@@ -84,9 +85,9 @@ public class CertificateAdminResource {
     public Response revoke(@PathParam("id") long id, @RestForm String reason) {
         try {
             certificates.revoke(caller.member(), id, reason);
-        } catch (InvalidInput missingReason) {
-            return Response.status(400).entity(Templates.confirmRevoke(row(certificates.byId(id)), reason == null ? "" : reason, true))
-                    .build();
+        } catch (InvalidInput invalid) {
+            return Response.status(400).entity(Templates.confirmRevoke(row(certificates.byId(id)), reason == null ? "" : reason,
+                    invalid.errors().get(0).messageKey())).build();
         }
         return Response.seeOther(URI.create("/admin/certificates?revoked=" + id)).build();
     }

@@ -126,4 +126,7 @@ public interface CertificationMessages {
     @Message String admin_name_reason_required();
     @Message String admin_name_button();
     @Message String admin_name_link();
+
+    /** Text that cannot be stored as typed: see {@code org.owlet.web.StoredText}. */
+    @Message String text_unreadable();
 }

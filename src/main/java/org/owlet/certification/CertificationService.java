@@ -23,6 +23,7 @@ import org.owlet.organization.AuditLog;
 import org.owlet.organization.Company;
 import org.owlet.organization.Member;
 import org.owlet.web.Languages;
+import org.owlet.web.StoredText;
 import org.owlet.web.TimeSource;
 import org.owlet.web.Transactions;
 import org.owlet.web.errors.FieldError;
@@ -41,6 +42,9 @@ public class CertificationService {
 
     private static final Logger LOG = Logger.getLogger(CertificationService.class);
     public static final int MAX_NAME = 200;
+
+    /** The longest revocation reason (its column's size); a longer one is refused, never cut. */
+    static final int MAX_REASON = 1000;
     /** The audit action of a holder's name correction (details: certificate, editions, old and new name). */
     public static final String NAME_CORRECTED = "certificate.name_corrected";
     private static final Set<String> EDITION_RACES = Set.of("certificate_edition_unique");
@@ -208,6 +212,9 @@ public class CertificationService {
         if (trimmed.isEmpty() || trimmed.length() > MAX_NAME) {
             throw new InvalidInput("cert", new FieldError("name", "mine_name_error", trimmed));
         }
+        if (!StoredText.isReadableLine(trimmed)) {
+            throw new InvalidInput("cert", FieldError.of("name", "text_unreadable"));
+        }
         // two corrections at once: the second to write an edition loses on the unique constraint and runs again,
         // seeing the first's editions (so the limit holds)
         return Transactions.retrying(EDITION_RACES, () -> {
@@ -234,9 +241,13 @@ public class CertificationService {
         List<FieldError> errors = new java.util.ArrayList<>();
         if (trimmed.isEmpty() || trimmed.length() > MAX_NAME) {
             errors.add(new FieldError("name", "mine_name_error", trimmed));
+        } else if (!StoredText.isReadableLine(trimmed)) {
+            errors.add(FieldError.of("name", "text_unreadable"));
         }
         if (why.isEmpty() || why.length() > 1000) {
             errors.add(FieldError.of("reason", "admin_name_reason_required"));
+        } else if (!StoredText.isReadableText(why)) {
+            errors.add(FieldError.of("reason", "text_unreadable"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInput("cert", errors);
@@ -327,13 +338,16 @@ public class CertificationService {
     @Transactional
     public Certificate revoke(Member admin, long id, String reason) {
         String trimmed = reason == null ? "" : reason.strip();
-        if (trimmed.isEmpty()) {
+        if (trimmed.isEmpty() || trimmed.length() > MAX_REASON) {
             throw new InvalidInput("cert", FieldError.of("reason", "admin_reason_required"));
+        }
+        if (!StoredText.isReadableText(trimmed)) {
+            throw new InvalidInput("cert", FieldError.of("reason", "text_unreadable"));
         }
         Certificate c = Certificate.<Certificate> findByIdOptional(id).orElseThrow(() -> new NotFound("certificate " + id));
         if (c.revokedAt == null) {
             c.revokedAt = time.now();
-            c.revokedReason = trimmed.length() > 1000 ? trimmed.substring(0, 1000) : trimmed;
+            c.revokedReason = trimmed;
             audit.record(admin == null ? null : Member.findById(admin.id), "certificate.revoked", c.company, c.member,
                     "certificate " + c.id + " (" + c.courseId + "): " + c.revokedReason);
         }

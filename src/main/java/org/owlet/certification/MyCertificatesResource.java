@@ -36,12 +36,16 @@ public class MyCertificatesResource {
             List<CertificateEdition> earlierEditions) {
     }
 
-    /** Why the name form was refused: the name itself, or the corrections limit. */
+    /** Why the name form was refused: the name itself (empty or too long, or not storable as typed), or the corrections limit. */
     public enum NameError {
-        INVALID, LIMIT;
+        INVALID, UNREADABLE, LIMIT;
 
         public boolean isLimit() {
             return this == LIMIT;
+        }
+
+        public boolean isUnreadable() {
+            return this == UNREADABLE;
         }
     }
 
@@ -84,7 +88,9 @@ public class MyCertificatesResource {
             certificates.correctName(caller.member(), name);
         } catch (InvalidInput invalid) {
             boolean limit = invalid.errors().stream().anyMatch(e -> e.messageKey().equals("mine_name_limit"));
-            return Response.status(400).entity(page(name, limit ? NameError.LIMIT : NameError.INVALID, false)).build();
+            boolean unreadable = invalid.errors().stream().anyMatch(e -> e.messageKey().equals("text_unreadable"));
+            NameError error = limit ? NameError.LIMIT : unreadable ? NameError.UNREADABLE : NameError.INVALID;
+            return Response.status(400).entity(page(name, error, false)).build();
         }
         return Response.seeOther(URI.create("/me/certificates?saved=true")).build();
     }

@@ -22,6 +22,7 @@ import org.owlet.catalog.model.Course;
 import org.owlet.catalog.model.Module;
 import org.owlet.organization.AuditLog;
 import org.owlet.organization.Member;
+import org.owlet.web.StoredText;
 import org.owlet.web.TimeSource;
 import org.owlet.web.Transactions;
 import org.owlet.web.errors.FieldError;
@@ -306,6 +307,9 @@ public class AssessmentService {
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty() || why.length() > 500) {
             throw new InvalidInput("learn", new FieldError("reason", "grant_reason_error", why));
+        }
+        if (!StoredText.isReadableText(why)) {
+            throw new InvalidInput("learn", FieldError.of("reason", "text_unreadable"));
         }
         Member target = Member.findById(member.id);
         if (admin != null) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,6 +16,7 @@ import org.owlet.organization.AuditLog;
 import org.owlet.organization.Company;
 import org.owlet.organization.Member;
 import org.owlet.web.TimeSource;
+import org.owlet.web.Transactions;
 import org.owlet.web.errors.FieldError;
 import org.owlet.web.errors.InvalidInput;
 import org.owlet.web.errors.NotFound;
@@ -44,10 +46,15 @@ public class AssignmentService {
 
     /**
      * Assigns the course, due on {@code dueOn}, to everyone in the admin's company or to the members named (each must
-     * be in the admin's company now). Returns the assignments made or moved.
+     * be in the admin's company now). Returns the assignments made or moved. An assignment cancelled while this one
+     * moves it (its row gone under the update) is decided by the database: this runs again and makes a new one.
      */
-    @Transactional
     public List<Assignment> assign(Member admin, String courseId, boolean everyone, Collection<Long> memberIds, LocalDate dueOn) {
+        return Transactions.retrying(Set.of(), () -> assignOnce(admin, courseId, everyone, memberIds, dueOn));
+    }
+
+    private List<Assignment> assignOnce(Member admin, String courseId, boolean everyone, Collection<Long> memberIds,
+            LocalDate dueOn) {
         Company company = companyOf(admin);
         List<FieldError> errors = new ArrayList<>();
         Course course = courseOrError(courseId, errors);

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.owlet.catalog.model.Course;
 import org.owlet.catalog.model.Item;
+import org.owlet.catalog.model.Module;
 import org.owlet.catalog.view.CourseView;
 import org.owlet.catalog.view.ItemView;
 import org.owlet.organization.Member;
@@ -80,7 +81,11 @@ public class AttemptResource {
     @GET
     @Path("/{courseId}/modules/{moduleId}/start")
     public Response startPage(@PathParam("courseId") String courseId, @PathParam("moduleId") String moduleId) {
-        return Response.seeOther(URI.create("/learn/" + courseId + "#" + moduleId)).build();
+        Course course = enrolments.course(courseId);
+        Module module = course.modules().stream().filter(m -> m.id().equals(moduleId)).findFirst()
+                .orElseThrow(() -> new NotFound("module " + moduleId + " of " + courseId));
+        // the catalog's own ids (checked when the course is loaded), never the address's text
+        return Response.seeOther(URI.create("/learn/" + course.id() + "#" + module.id())).build();
     }
 
     @GET

@@ -127,4 +127,7 @@ public interface LearnMessages {
     @Message String not_allowed_grant_not_needed();
     @Message String grant_reason_error();
     @Message String course_granted(String date, String reason);
+
+    /** Text that cannot be stored as typed: see {@code org.owlet.web.StoredText}. */
+    @Message String text_unreadable();
 }

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.owlet.web.StoredText;
 import org.owlet.web.TimeSource;
 import org.owlet.web.errors.FieldError;
 import org.owlet.web.errors.InvalidInput;
@@ -102,6 +103,8 @@ public class CompanyService {
             errors.add(new FieldError("name", "company_error_name_required", ""));
         } else if (name.length() > 200) {
             errors.add(new FieldError("name", "company_error_name_too_long", name));
+        } else if (!StoredText.isReadableLine(name)) {
+            errors.add(FieldError.of("name", "text_unreadable"));
         }
         String slug = trim(form.slug());
         if (!SLUG.matcher(slug).matches() || slug.length() > 64) {

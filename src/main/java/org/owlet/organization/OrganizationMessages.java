@@ -190,4 +190,7 @@ public interface OrganizationMessages {
     @Message String several_title();
     @Message String several_text(String organizations);
     @Message String reason_no_company();
+
+    /** Text that cannot be stored as typed: see {@code org.owlet.web.StoredText}. */
+    @Message String text_unreadable();
 }

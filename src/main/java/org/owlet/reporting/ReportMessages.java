@@ -235,4 +235,7 @@ public interface ReportMessages {
     @Message String xapi_from_error();
     @Message String xapi_to_error();
     @Message String xapi_period_error();
+
+    /** Text that cannot be stored as typed: see {@code org.owlet.web.StoredText}. */
+    @Message String text_unreadable();
 }

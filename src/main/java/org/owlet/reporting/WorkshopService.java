@@ -21,6 +21,7 @@ import org.owlet.organization.AuditLog;
 import org.owlet.organization.Company;
 import org.owlet.organization.Member;
 import org.owlet.web.Csv;
+import org.owlet.web.StoredText;
 import org.owlet.web.TimeSource;
 import org.owlet.web.errors.FieldError;
 import org.owlet.web.errors.InvalidInput;
@@ -128,6 +129,8 @@ public class WorkshopService {
         String v = value == null ? "" : value.strip();
         if (v.isEmpty() || v.length() > max) {
             errors.add(new FieldError(field, "workshop_" + field + "_error", v.length() > 60 ? v.substring(0, 60) + "…" : v));
+        } else if (!StoredText.isReadableLine(v)) {
+            errors.add(FieldError.of(field, "text_unreadable"));
         }
         return v;
     }

@@ -20,6 +20,7 @@ import org.owlet.organization.CompanyJoined;
 import org.owlet.organization.CompanyRemoval;
 import org.owlet.organization.Member;
 import org.owlet.organization.MemberService;
+import org.owlet.web.StoredText;
 import org.owlet.web.TimeSource;
 import org.owlet.web.Transactions;
 import org.owlet.web.errors.FieldError;
@@ -172,6 +173,8 @@ public class InvitationService {
             }
             if (c.name() != null && (c.name().length() > MAX_NAME || c.name().chars().anyMatch(Character::isISOControl))) {
                 problems.add(new Problem(c.row(), "name", "invitations_error_name", ""));
+            } else if (!StoredText.isReadableLine(c.name())) {
+                problems.add(new Problem(c.row(), "name", "text_unreadable", ""));
             }
         }
         return problems;
