@@ -139,7 +139,10 @@ class LearningJourneyTest {
         String feedbackAt = answer(card, true).post("/learn/" + COURSE + "/drills/cards/answer").then().statusCode(303).extract()
                 .header("Location");
         Document feedback = page(given().get(feedbackAt).then().statusCode(200).extract().response());
-        assertThat(feedback.select(".feedback h2").text()).isEqualTo("Right");
+        // the verdict is the page's one h1, and takes focus when the page loads (no autofocus on "Next" skipping it)
+        assertThat(feedback.select("h1")).hasSize(1);
+        assertThat(feedback.select(".feedback h1.verdict[tabindex=-1][data-focus-on-load]").text()).isEqualTo("Right");
+        assertThat(feedback.select("[autofocus]")).isEmpty();
         assertThat(feedback.select(".feedback .sources a")).isNotEmpty();
         // the final's gate asks for one full pass through the drill: the second card
         Document second = page(given().get("/learn/" + COURSE + "/drills/cards").then().statusCode(200).extract().response());

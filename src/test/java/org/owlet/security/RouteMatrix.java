@@ -228,7 +228,7 @@ public abstract class RouteMatrix {
         });
     }
 
-    static List<String> discoveredRoutes() {
+    public static List<String> discoveredRoutes() {
         Map<String, Map<String, Object>> paths = given().get("/q/openapi?format=json").then().statusCode(200)
                 .extract().jsonPath().getMap("paths");
         List<String> routes = new ArrayList<>();
