@@ -311,6 +311,10 @@ class LearningJourneyTest {
         Document feedback = page(given().cookie("owlet_lang", "fr").get(feedbackAt).then().statusCode(200).extract().response());
         assertThat(feedback.select(".feedback .sources a")).isNotEmpty().allMatch(a -> a.attr("lang").equals("en"));
         assertThat(feedback.select(".feedback h1.verdict").hasAttr("lang")).isFalse();
+        Document home = page(given().cookie("owlet_lang", "zh-CN").get("/home").then().statusCode(200).extract().response());
+        assertThat(home.select(".continue p[lang=en]").text()).isEqualTo("Sample course");
+        Document progress = page(given().cookie("owlet_lang", "vi").get("/home/progress").then().statusCode(200).extract().response());
+        assertThat(progress.select("main h2 a[lang=en]").text()).isEqualTo("Sample course");
     }
 
     @Test
