@@ -48,14 +48,40 @@ document.addEventListener('DOMContentLoaded', function () {
       });
     });
   });
-  // Drill cards: keys 1–9 pick an option.
-  var form = document.querySelector('form.card-form');
-  if (form) {
-    document.addEventListener('keydown', function (event) {
-      if (event.target.tagName === 'INPUT' && event.target.type === 'text') { return; }
+  // Drill cards and questions: keys 1–9 pick an option, only while focus is inside the question's form (so the keys
+  // never act on the rest of the page; WCAG 2.1.4). Tab into the question first, or pick with the arrow keys.
+  document.querySelectorAll('form.card-form').forEach(function (form) {
+    form.addEventListener('keydown', function (event) {
+      if (event.altKey || event.ctrlKey || event.metaKey) { return; }
+      if (event.target.tagName === 'TEXTAREA' || (event.target.tagName === 'INPUT' && event.target.type === 'text')) { return; }
       var n = parseInt(event.key, 10);
       var options = form.querySelectorAll('input[name="option"]');
-      if (n >= 1 && n <= options.length) { options[n - 1].click(); options[n - 1].focus(); }
+      if (n >= 1 && n <= options.length) { event.preventDefault(); options[n - 1].click(); options[n - 1].focus(); }
     });
-  }
+  });
+  // After a failed submit the error summary takes focus, so it is read first; after an answer, the verdict does.
+  var first = document.querySelector('.error-summary[tabindex], [data-focus-on-load]');
+  if (first) { first.focus(); }
+  // A table wider than its space scrolls inside its wrapper: the wrapper is then a labelled region that takes focus,
+  // so keyboard users can scroll it too (the label is the table's caption, or the heading before it).
+  var wraps = document.querySelectorAll('.table-wrap:not([role])');
+  var headings = Array.from(document.querySelectorAll('main h1, main h2, main h3, main h4'));
+  var label = function (wrap) {
+    var caption = wrap.querySelector('caption');
+    var before = headings.filter(function (h) { return h.compareDocumentPosition(wrap) & Node.DOCUMENT_POSITION_FOLLOWING; });
+    return caption ? caption.textContent.trim() : before.length ? before[before.length - 1].textContent.trim() : document.title;
+  };
+  var mark = function () {
+    wraps.forEach(function (wrap) {
+      if (wrap.scrollWidth > wrap.clientWidth + 1) {
+        wrap.tabIndex = 0;
+        wrap.setAttribute('role', 'region');
+        wrap.setAttribute('aria-label', label(wrap));
+      } else {
+        wrap.removeAttribute('tabindex'); wrap.removeAttribute('role'); wrap.removeAttribute('aria-label');
+      }
+    });
+  };
+  mark();
+  window.addEventListener('resize', mark);
 });

@@ -25,15 +25,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDMetadata;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDMarkInfo;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
+import org.apache.pdfbox.pdmodel.documentinterchange.taggedpdf.PDLayoutAttributeObject;
+import org.apache.pdfbox.pdmodel.documentinterchange.taggedpdf.StandardStructureTypes;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.state.PDExtendedGraphicsState;
+import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferences;
 import org.apache.pdfbox.util.Matrix;
 import org.owlet.web.Languages;
 
@@ -74,7 +81,7 @@ public class CertificatePdf {
     /** Everything printed on a certificate, already in its language. */
     record Content(String language, String issuerName, String heading, String certifies, String holder, String completed,
             String course, String details, String company, String issued, String validUntil, String code, String verifyAt,
-            String verifyUrl, String subject, LocalDate issuedOn, String documentId, String revoked, String footer) {
+            String verifyUrl, String qrAlt, String subject, LocalDate issuedOn, String documentId, String revoked, String footer) {
 
         /** Revoked: a large watermark across the page, and the revocation date instead of "valid until". */
         boolean isRevoked() {
@@ -99,7 +106,8 @@ public class CertificatePdf {
                 c.companyName == null ? null : m.pdf_company(c.companyName), m.pdf_issued(dates.format(c.issuedOn)),
                 c.revokedAt == null ? m.pdf_valid_until(dates.format(c.expiresOn))
                         : m.pdf_revoked_on(dates.format(LocalDate.ofInstant(c.revokedAt, ZoneOffset.UTC))),
-                m.pdf_code(c.displayCode()), m.pdf_verify_at(verifyUrl), verifyUrl, m.pdf_subject(c.courseTitle), c.issuedOn,
+                m.pdf_code(c.displayCode()), m.pdf_verify_at(verifyUrl), verifyUrl, m.pdf_qr_alt(verifyUrl),
+                m.pdf_subject(c.courseTitle), c.issuedOn,
                 c.code + "/" + edition, c.revokedAt == null ? null : m.pdf_revoked(),
                 m.pdf_footer(verifyUrl.substring(0, verifyUrl.lastIndexOf('/')))); // the verification page, without the code
     }
@@ -110,34 +118,50 @@ public class CertificatePdf {
             document.addPage(page);
             Typesetter regular = new Typesetter(document, fonts.faces(false));
             Typesetter bold = new Typesetter(document, fonts.faces(true));
+            TaggedPage tags = new TaggedPage(document, page);
             try (PDPageContentStream out = new PDPageContentStream(document, page)) {
-                frame(out);
+                tags.artifact(out, () -> frame(out));
                 if (content.isRevoked()) {
-                    bold.watermark(out, content.revoked(), 110, RED, WIDTH / 2, HEIGHT / 2, WIDTH - 120);
+                    tags.tagged(out, StandardStructureTypes.P,
+                            () -> bold.watermark(out, content.revoked(), 110, RED, WIDTH / 2, HEIGHT / 2, WIDTH - 120));
                 }
                 float centre = WIDTH / 2;
                 float textWidth = WIDTH - 160;
-                regular.centred(out, content.issuerName(), 13, MUTED, centre, 520, textWidth);
-                bold.centred(out, content.heading(), 32, GREEN, centre, 468, textWidth);
-                regular.centred(out, content.certifies(), 14, INK, centre, 422, textWidth);
-                bold.centred(out, content.holder(), 30, INK, centre, 378, textWidth);
-                rule(out, centre - 190, centre + 190, 366);
-                regular.centred(out, content.completed(), 14, INK, centre, 334, textWidth);
-                bold.centred(out, content.course(), 22, GREEN, centre, 298, textWidth);
-                regular.centred(out, content.details(), 12, MUTED, centre, 270, textWidth);
+                tags.tagged(out, StandardStructureTypes.P,
+                        () -> regular.centred(out, content.issuerName(), 13, MUTED, centre, 520, textWidth));
+                tags.tagged(out, StandardStructureTypes.H1,
+                        () -> bold.centred(out, content.heading(), 32, GREEN, centre, 468, textWidth));
+                tags.tagged(out, StandardStructureTypes.P,
+                        () -> regular.centred(out, content.certifies(), 14, INK, centre, 422, textWidth));
+                tags.tagged(out, StandardStructureTypes.P, () -> bold.centred(out, content.holder(), 30, INK, centre, 378, textWidth));
+                tags.artifact(out, () -> rule(out, centre - 190, centre + 190, 366));
+                tags.tagged(out, StandardStructureTypes.P,
+                        () -> regular.centred(out, content.completed(), 14, INK, centre, 334, textWidth));
+                tags.tagged(out, StandardStructureTypes.P, () -> bold.centred(out, content.course(), 22, GREEN, centre, 298, textWidth));
+                tags.tagged(out, StandardStructureTypes.P,
+                        () -> regular.centred(out, content.details(), 12, MUTED, centre, 270, textWidth));
                 if (content.company() != null) {
-                    regular.centred(out, content.company(), 12, MUTED, centre, 251, textWidth);
+                    tags.tagged(out, StandardStructureTypes.P,
+                            () -> regular.centred(out, content.company(), 12, MUTED, centre, 251, textWidth));
                 }
                 float left = 72;
                 QrPlacement qr = qrPlacement(content.verifyUrl());
                 float blockWidth = qr.x() - left - 24;
-                bold.left(out, content.issued(), 12, INK, left, 170, blockWidth);
-                bold.left(out, content.validUntil(), 12, content.isRevoked() ? RED : INK, left, 151, blockWidth);
-                regular.left(out, content.code(), 11, INK, left, 124, blockWidth);
-                regular.left(out, content.verifyAt(), 10, MUTED, left, 106, blockWidth);
-                qr(out, qr);
-                regular.centred(out, content.footer(), 9, MUTED, centre, 46, textWidth);
+                tags.tagged(out, StandardStructureTypes.P, () -> bold.left(out, content.issued(), 12, INK, left, 170, blockWidth));
+                tags.tagged(out, StandardStructureTypes.P,
+                        () -> bold.left(out, content.validUntil(), 12, content.isRevoked() ? RED : INK, left, 151, blockWidth));
+                tags.tagged(out, StandardStructureTypes.P, () -> regular.left(out, content.code(), 11, INK, left, 124, blockWidth));
+                tags.tagged(out, StandardStructureTypes.P,
+                        () -> regular.left(out, content.verifyAt(), 10, MUTED, left, 106, blockWidth));
+                PDStructureElement figure = tags.tagged(out, StandardStructureTypes.Figure, () -> qr(out, qr));
+                figure.setAlternateDescription(content.qrAlt());
+                PDLayoutAttributeObject layout = new PDLayoutAttributeObject();
+                layout.setBBox(new PDRectangle(qr.x(), qr.y(), qr.size(), qr.size()));
+                figure.addAttribute(layout);
+                tags.tagged(out, StandardStructureTypes.P,
+                        () -> regular.centred(out, content.footer(), 9, MUTED, centre, 46, textWidth));
             }
+            tags.finish();
             metadata(document, content);
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             document.save(bytes);
@@ -227,12 +251,46 @@ public class CertificatePdf {
         info.setCreationDate(issued);
         info.setModificationDate(issued);
         document.getDocumentCatalog().setLanguage(content.language());
+        PDMarkInfo marked = new PDMarkInfo();
+        marked.setMarked(true);
+        document.getDocumentCatalog().setMarkInfo(marked);
+        PDViewerPreferences viewer = new PDViewerPreferences(new COSDictionary());
+        viewer.setDisplayDocTitle(true);
+        document.getDocumentCatalog().setViewerPreferences(viewer);
+        document.getDocumentCatalog().setMetadata(xmp(document, info.getTitle(), content.language()));
         byte[] id = documentId(content.documentId());
         COSArray ids = new COSArray();
         ids.add(new COSString(id));
         ids.add(new COSString(id));
         document.getDocument().getTrailer().setItem(COSName.ID, ids);
         document.setDocumentId(0L);
+    }
+
+    /** The XMP metadata stream with the title and language (PDF/UA wants the title there, not only in the info). */
+    private static PDMetadata xmp(PDDocument document, String title, String language) {
+        String packet = """
+                <?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>
+                <x:xmpmeta xmlns:x="adobe:ns:meta/">
+                <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+                <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">
+                <dc:title><rdf:Alt><rdf:li xml:lang="x-default">%s</rdf:li></rdf:Alt></dc:title>
+                <dc:language><rdf:Bag><rdf:li>%s</rdf:li></rdf:Bag></dc:language>
+                </rdf:Description>
+                </rdf:RDF>
+                </x:xmpmeta>
+                <?xpacket end="w"?>
+                """.formatted(xml(title), xml(language));
+        try {
+            PDMetadata metadata = new PDMetadata(document);
+            metadata.importXMPMetadata(packet.getBytes(StandardCharsets.UTF_8));
+            return metadata;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String xml(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     private static byte[] documentId(String seed) {

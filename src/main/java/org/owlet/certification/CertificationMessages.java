@@ -19,6 +19,7 @@ public interface CertificationMessages {
     @Message String pdf_revoked();
     @Message String pdf_code(String code);
     @Message String pdf_verify_at(String url);
+    @Message String pdf_qr_alt(String url);
     @Message String pdf_footer(String url);
     @Message String pdf_name_withheld();
     @Message String pdf_subject(String course);

@@ -38,16 +38,17 @@ import io.quarkus.security.Authenticated;
 @Produces(MediaType.TEXT_HTML)
 public class HomeResource {
 
-    public record Continue(String title, String href) {
+    /** {@code titleLang} (here and below): the language the title is in, the catalog's fallback when the page's has none. */
+    public record Continue(String title, String href, String titleLang) {
     }
 
-    public record Assigned(String courseId, String title, LocalDate dueOn, boolean overdue, boolean completed) {
+    public record Assigned(String courseId, String title, LocalDate dueOn, boolean overdue, boolean completed, String titleLang) {
     }
 
-    public record Completed(String courseId, String title, Instant completedAt) {
+    public record Completed(String courseId, String title, Instant completedAt, String titleLang) {
     }
 
-    public record DueDrill(String courseTitle, String title, String href, int due, int fresh) {
+    public record DueDrill(String courseTitle, String title, String href, int due, int fresh, String titleLang) {
     }
 
     public record DrillProgress(String title, int mastered, int total) {
@@ -60,7 +61,7 @@ public class HomeResource {
     }
 
     public record CourseProgress(String id, String title, Enrolment enrolment, String completionLanguage, int lessonsRead,
-            int lessons, List<DrillProgress> drills, List<AttemptRow> attempts) {
+            int lessons, List<DrillProgress> drills, List<AttemptRow> attempts, String titleLang) {
     }
 
     /** A language's own name (Français, 中文…) for a stored tag. */
@@ -122,7 +123,7 @@ public class HomeResource {
         List<Enrolment> enrolments = learning.enrolments(me);
         Continue resume = enrolments.stream().filter(e -> e.completedAt == null).findFirst()
                 .flatMap(e -> catalog.course(e.courseId).map(c -> new Continue(c.title().in(lang),
-                        e.lastPath != null ? e.lastPath : "/learn/" + c.id())))
+                        e.lastPath != null ? e.lastPath : "/learn/" + c.id(), c.title().languageIn(lang))))
                 .orElse(null);
         List<Assigned> assigned = new ArrayList<>();
         LocalDate today = time.today();
@@ -131,7 +132,8 @@ public class HomeResource {
             // a valid certificate for the course satisfies an assignment (as on the team dashboard)
             boolean satisfied = mine.stream().anyMatch(cert -> cert.courseId.equals(c.id()) && cert.isValidOn(today));
             LocalDate dueOn = a.dueFor(me.companySince);
-            assigned.add(new Assigned(c.id(), c.title().in(lang), dueOn, !satisfied && dueOn.isBefore(today), satisfied));
+            assigned.add(new Assigned(c.id(), c.title().in(lang), dueOn, !satisfied && dueOn.isBefore(today), satisfied,
+                    c.title().languageIn(lang)));
         }));
         List<DueDrill> due = new ArrayList<>();
         for (Enrolment enrolment : enrolments) {
@@ -141,7 +143,7 @@ public class HomeResource {
                         DrillService.DrillCounts counts = drills.counts(me, c, d);
                         if (counts.due() > 0) {
                             due.add(new DueDrill(c.title().in(lang), d.title().in(lang), "/learn/" + c.id() + "/drills/" + d.id(),
-                                    counts.due(), counts.fresh()));
+                                    counts.due(), counts.fresh(), c.title().languageIn(lang)));
                         }
                     }));
         }
@@ -151,7 +153,7 @@ public class HomeResource {
                 .toList();
         List<Completed> completed = new ArrayList<>();
         enrolments.stream().filter(e -> e.completedAt != null).forEach(e -> catalog.course(e.courseId)
-                .ifPresent(c -> completed.add(new Completed(c.id(), c.title().in(lang), e.completedAt))));
+                .ifPresent(c -> completed.add(new Completed(c.id(), c.title().in(lang), e.completedAt, c.title().languageIn(lang)))));
         // a first visit: nothing started yet, so the courses on offer and what to do first
         List<CourseView.Summary> offered = !enrolments.isEmpty() ? List.of()
                 : catalog.courses().stream().filter(c -> c.languages().contains(lang)).map(c -> catalog.summary(c, lang)).toList();
@@ -173,7 +175,7 @@ public class HomeResource {
                         c.module(a.moduleId).map(m -> m.title().in(lang)).orElse(a.moduleId),
                         (int) Math.round(a.score * 100), a.passed, a.submittedAt, languageName(a.language, lang))).toList();
                 courses.add(new CourseProgress(c.id(), c.title().in(lang), enrolment, languageName(enrolment.completionLanguage, lang),
-                        mine.lessonsRead().size(), mine.lessons(), drillRows, attempts));
+                        mine.lessonsRead().size(), mine.lessons(), drillRows, attempts, c.title().languageIn(lang)));
             });
         }
         return Templates.progress(courses);

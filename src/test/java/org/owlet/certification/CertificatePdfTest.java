@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.offset;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -24,12 +25,19 @@ import jakarta.inject.Inject;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureTreeRoot;
+import org.apache.pdfbox.pdmodel.documentinterchange.markedcontent.PDMarkedContent;
+import org.apache.pdfbox.pdmodel.documentinterchange.taggedpdf.StandardStructureTypes;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFMarkedContentExtractor;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -115,6 +123,72 @@ class CertificatePdfTest {
                 assertThat(qrCode(pdf, qr, dpi)).as("QR code at %d dpi", dpi).isEqualTo(verifyUrl);
                 assertThat(inkInQuietZone(renderQrArea(pdf, qr, dpi), qr)).as("ink in the quiet zone at %d dpi", dpi).isZero();
             }
+        }
+    }
+
+    /**
+     * The certificate is a tagged PDF (PDF/UA structure): read back with PDFBox, its structure tree is Document > H1 (the
+     * heading), P (each line of text), Figure (the QR code, whose alternative text holds the verification link); every
+     * element points at marked content on the page, MarkInfo says it is marked, the language and the title (shown as
+     * the window title) are set.
+     */
+    @ParameterizedTest
+    @CsvSource({ "zh-CN, 结业证书", "en, Certificate of completion" })
+    void theCertificateIsATaggedPdf(String language, String heading) throws IOException {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        Member member = Fixtures.member(Fixtures.acme(), "Tagged Holder " + tag, "tagged-" + tag + "@acme.example");
+        Certificate c = Passes.fire(passed, Passes.pass(member, language, Instant.parse("2026-03-05T10:15:30Z"), false));
+        byte[] bytes = certificates.pdf(c);
+        try (PDDocument pdf = Loader.loadPDF(bytes)) {
+            PDDocumentCatalog catalog = pdf.getDocumentCatalog();
+            assertThat(catalog.getMarkInfo()).isNotNull();
+            assertThat(catalog.getMarkInfo().isMarked()).as("MarkInfo /Marked").isTrue();
+            assertThat(catalog.getLanguage()).as("/Lang").isEqualTo(language);
+            assertThat(catalog.getViewerPreferences().displayDocTitle()).as("DisplayDocTitle").isTrue();
+            String xmp = new String(catalog.getMetadata().toByteArray(), StandardCharsets.UTF_8);
+            assertThat(xmp).as("XMP title").contains("<dc:title>", heading);
+            assertThat(pdf.getDocumentInformation().getTitle()).contains(heading);
+
+            PDStructureTreeRoot root = catalog.getStructureTreeRoot();
+            assertThat(root).as("structure tree root").isNotNull();
+            List<PDStructureElement> top = root.getKids().stream().map(PDStructureElement.class::cast).toList();
+            assertThat(top).extracting(PDStructureElement::getStructureType).containsExactly(StandardStructureTypes.DOCUMENT);
+            List<PDStructureElement> elements = top.get(0).getKids().stream().map(PDStructureElement.class::cast).toList();
+            assertThat(elements).extracting(PDStructureElement::getStructureType).containsOnly(StandardStructureTypes.H1,
+                    StandardStructureTypes.P, StandardStructureTypes.Figure);
+            assertThat(elements).filteredOn(e -> e.getStructureType().equals(StandardStructureTypes.H1)).hasSize(1);
+            assertThat(elements).filteredOn(e -> e.getStructureType().equals(StandardStructureTypes.P)).hasSizeGreaterThan(8);
+            List<PDStructureElement> figures = elements.stream()
+                    .filter(e -> e.getStructureType().equals(StandardStructureTypes.Figure)).toList();
+            assertThat(figures).hasSize(1);
+            assertThat(figures.get(0).getAlternateDescription()).as("the QR code's /Alt").contains("/verify/" + c.code);
+
+            // each element's kid is an MCID, and that MCID is marked content on the page holding the element's text
+            Map<Integer, String> marked = new TreeMap<>();
+            PDFMarkedContentExtractor extractor = new PDFMarkedContentExtractor();
+            extractor.processPage(pdf.getPage(0));
+            for (PDMarkedContent content : extractor.getMarkedContents()) {
+                if (content.getMCID() >= 0) {
+                    marked.put(content.getMCID(), content.getContents().stream().filter(TextPosition.class::isInstance)
+                            .map(t -> ((TextPosition) t).getUnicode()).reduce("", String::concat));
+                }
+            }
+            List<Integer> mcids = new ArrayList<>();
+            for (PDStructureElement e : elements) {
+                assertThat(e.getKids()).as(e.getStructureType() + " points at its marked content").hasSize(1);
+                Object kid = e.getKids().get(0);
+                int mcid = kid instanceof Integer i ? i : ((PDMarkedContent) kid).getMCID();
+                mcids.add(mcid);
+                assertThat(e.getPage()).as("the element's page").isNotNull();
+            }
+            assertThat(marked.keySet()).as("the page's marked content, by MCID").containsExactlyInAnyOrderElementsOf(mcids);
+            int h1 = mcids.get(elements.indexOf(elements.stream()
+                    .filter(e -> e.getStructureType().equals(StandardStructureTypes.H1)).findFirst().orElseThrow()));
+            assertThat(marked.get(h1).replace(" ", "")).as("the H1's text").isEqualTo(heading.replace(" ", ""));
+            assertThat(String.join("", marked.values())).contains("Tagged Holder " + tag);
+            assertThat(pdf.getPage(0).getStructParents()).isZero();
+            assertThat(root.getParentTree()).as("parent tree").isNotNull();
+            System.out.printf("certificate PDF: tagged, %d structure elements (%s)%n", elements.size() + 1, language);
         }
     }
 

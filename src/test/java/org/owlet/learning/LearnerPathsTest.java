@@ -367,6 +367,6 @@ class LearnerPathsTest {
                 .formParam("key", form.selectFirst("input[name=key]").attr("value")).formParam("pt.x", "100").formParam("pt.y", "75")
                 .formParam("w", "200").post("/learn/" + COURSE + "/drills/cards/answer").then().statusCode(303).extract()
                 .header("Location");
-        assertThat(get(location).select(".feedback h2").text()).isEqualTo("Right");
+        assertThat(get(location).select(".feedback h1.verdict").text()).isEqualTo("Right");
     }
 }

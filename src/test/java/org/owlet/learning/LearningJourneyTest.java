@@ -139,7 +139,10 @@ class LearningJourneyTest {
         String feedbackAt = answer(card, true).post("/learn/" + COURSE + "/drills/cards/answer").then().statusCode(303).extract()
                 .header("Location");
         Document feedback = page(given().get(feedbackAt).then().statusCode(200).extract().response());
-        assertThat(feedback.select(".feedback h2").text()).isEqualTo("Right");
+        // the verdict is the page's one h1, and takes focus when the page loads (no autofocus on "Next" skipping it)
+        assertThat(feedback.select("h1")).hasSize(1);
+        assertThat(feedback.select(".feedback h1.verdict[tabindex=-1][data-focus-on-load]").text()).isEqualTo("Right");
+        assertThat(feedback.select("[autofocus]")).isEmpty();
         assertThat(feedback.select(".feedback .sources a")).isNotEmpty();
         // the final's gate asks for one full pass through the drill: the second card
         Document second = page(given().get("/learn/" + COURSE + "/drills/cards").then().statusCode(200).extract().response());
@@ -276,6 +279,42 @@ class LearningJourneyTest {
         void grant(Member member) {
             io.quarkus.arc.Arc.container().instance(AssessmentService.class).get().grantAttempt(null, member, COURSE, "test");
         }
+    }
+
+    /**
+     * The sample course is written in English and French: on a Chinese page its texts fell back to English and say so
+     * ({@code lang="en"}, WCAG 3.1.2), on a French page they are French and carry no {@code lang} of their own; the
+     * sources' titles are English and are marked on every page that is not.
+     */
+    @Test
+    @TestSecurity(user = "zoe@acme.example", roles = "learner")
+    @OidcSecurity(claims = { @Claim(key = "sub", value = "zoe-lang"), @Claim(key = "email", value = "zoe@acme.example") })
+    void textsInAnotherLanguageThanThePageCarryTheirLang() {
+        given().redirects().follow(false).post("/learn/" + COURSE + "/enrol").then().statusCode(303);
+        Document zh = page(given().cookie("owlet_lang", "zh-CN").get("/learn/" + COURSE).then().statusCode(200).extract().response());
+        assertThat(zh.selectFirst("html").attr("lang")).isEqualTo("zh-CN");
+        assertThat(zh.select("main h1[lang=en]").text()).isEqualTo("Sample course");
+        assertThat(zh.select("li#basics a").attr("lang")).isEqualTo("en");
+        Document fr = page(given().cookie("owlet_lang", "fr").get("/learn/" + COURSE).then().statusCode(200).extract().response());
+        assertThat(fr.select("main h1").text()).isEqualTo("Cours d'exemple");
+        assertThat(fr.select("main h1").hasAttr("lang")).as("a French text on a French page").isFalse();
+        Document en = page(given().get("/learn/" + COURSE).then().statusCode(200).extract().response());
+        assertThat(en.select("main [lang]")).as("nothing marked on an English page of an English course").isEmpty();
+
+        Document card = page(given().cookie("owlet_lang", "zh-CN").get("/learn/" + COURSE + "/drills/cards").then().statusCode(200)
+                .extract().response());
+        assertThat(card.select("main h1").attr("lang")).isEqualTo("en");
+        assertThat(card.select("form.card-form .question[lang=en], form.card-form .question [lang=en]")).isNotEmpty();
+        assertThat(card.select("form.card-form button[type=submit]").hasAttr("lang")).as("the page's own words").isFalse();
+        String feedbackAt = answer(card, true).cookie("owlet_lang", "fr").post("/learn/" + COURSE + "/drills/cards/answer").then()
+                .statusCode(303).extract().header("Location");
+        Document feedback = page(given().cookie("owlet_lang", "fr").get(feedbackAt).then().statusCode(200).extract().response());
+        assertThat(feedback.select(".feedback .sources a")).isNotEmpty().allMatch(a -> a.attr("lang").equals("en"));
+        assertThat(feedback.select(".feedback h1.verdict").hasAttr("lang")).isFalse();
+        Document home = page(given().cookie("owlet_lang", "zh-CN").get("/home").then().statusCode(200).extract().response());
+        assertThat(home.select(".continue p[lang=en]").text()).isEqualTo("Sample course");
+        Document progress = page(given().cookie("owlet_lang", "vi").get("/home/progress").then().statusCode(200).extract().response());
+        assertThat(progress.select("main h2 a[lang=en]").text()).isEqualTo("Sample course");
     }
 
     @Test

@@ -231,7 +231,7 @@ public abstract class RouteMatrix {
         });
     }
 
-    static List<String> discoveredRoutes() {
+    public static List<String> discoveredRoutes() {
         return Management.routes();
     }
 

@@ -28,6 +28,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -124,6 +125,24 @@ public final class Browser implements AutoCloseable {
         element.click();
         new WebDriverWait(driver, WAIT).until(d -> isGone(html));
         waitForPage();
+    }
+
+    /** Sends keys to whatever has focus, as a keyboard user types them. */
+    public void keys(CharSequence... keys) {
+        new Actions(driver).sendKeys(keys).perform();
+    }
+
+    /** Sends keys to whatever has focus (e.g. Enter on a link or button) and waits until the next page is there. */
+    public void keysAndWait(CharSequence... keys) {
+        WebElement html = driver.findElement(By.tagName("html"));
+        keys(keys);
+        new WebDriverWait(driver, WAIT).until(d -> isGone(html));
+        waitForPage();
+    }
+
+    /** The element that has focus. */
+    public WebElement focused() {
+        return driver.switchTo().activeElement();
     }
 
     /** Ticks a radio button or checkbox of a form by name and value. */

@@ -33,6 +33,7 @@ final class SourcesReader {
             String author = entry.string("author", false, "the author or organisation");
             Integer year = entry.integer("year", false, "the year of publication");
             String url = entry.string("url", true, "the public address (https://...) of the source");
+            String language = entry.string("language", false, "the language of the title (BCP 47, e.g. en, zh-CN); en if absent");
             entry.string("note", false, "a note for authors");
             entry.rejectUnknownKeys();
             if (url != null && !url.startsWith("https://") && !url.startsWith("http://")) {
@@ -43,7 +44,7 @@ final class SourcesReader {
                 if (sources.containsKey(id)) {
                     entry.error("id", "duplicate source id '" + id + "'");
                 } else {
-                    sources.put(id, new Source(id, title, author, year, url));
+                    sources.put(id, new Source(id, title, author, year, url, language == null ? "en" : language));
                 }
             }
         }

@@ -34,6 +34,16 @@ public record Text(Map<String, String> byLanguage) {
         return in(language, "en");
     }
 
+    /** The language {@link #in(String, String)} takes the text from: {@code language}, else {@code fallback}, else null. */
+    public String languageIn(String language, String fallback) {
+        return byLanguage.containsKey(language) ? language : byLanguage.containsKey(fallback) ? fallback : null;
+    }
+
+    /** The language {@link #in(String)} takes the text from. */
+    public String languageIn(String language) {
+        return languageIn(language, "en");
+    }
+
     public boolean isEmpty() {
         return byLanguage.isEmpty();
     }
