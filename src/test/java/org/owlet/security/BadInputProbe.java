@@ -89,7 +89,8 @@ final class BadInputProbe {
     /** Every operation of the OpenAPI document with its path, query, form, multipart and JSON fields. */
     @SuppressWarnings("unchecked")
     static List<Route> routes() {
-        Map<String, Object> doc = given().get(org.owlet.testing.Management.url("/q/openapi?format=json")).then().statusCode(200).extract().jsonPath().getMap("$");
+        Map<String, Object> doc = given().get(org.owlet.testing.Management.url("/q/openapi?format=json")).then().statusCode(200).extract()
+                .jsonPath().getMap("$");
         Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) doc.get("paths");
         Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) doc.get("components")).get("schemas");
         List<Route> routes = new ArrayList<>();

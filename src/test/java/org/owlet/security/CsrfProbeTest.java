@@ -275,7 +275,8 @@ class CsrfProbeTest {
      * without a body is sent a form, as a page's button does.
      */
     private static Map<String, String> bodyTypes() {
-        Map<String, Map<String, Map<String, Object>>> paths = given().get(org.owlet.testing.Management.url("/q/openapi?format=json")).then().statusCode(200)
+        Map<String, Map<String, Map<String, Object>>> paths = given().get(org.owlet.testing.Management.url("/q/openapi?format=json")).then()
+                .statusCode(200)
                 .extract().jsonPath().getMap("paths");
         Map<String, String> types = new HashMap<>();
         paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
