@@ -3,6 +3,7 @@ package org.owlet.identity;
 import java.net.URI;
 import java.util.Optional;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
  * nobody out (a link or an image on another site must not), it only leads to the welcome page.
  */
 @Path("/logout")
+@PermitAll
 public class SignOutResource {
 
     @Inject

@@ -59,6 +59,22 @@ class SessionTest {
     }
 
     @Test
+    void erasingTheAccountEndsItsSessionsInEveryBrowserAndTheDownloadListsThem() {
+        BrowserSession here = BrowserSession.signIn("erin@individual.example");
+        BrowserSession elsewhere = BrowserSession.signIn("erin@individual.example");
+        Map<String, String> elsewhereCookies = new HashMap<>(elsewhere.cookies());
+        java.util.List<Object> listed = io.restassured.path.json.JsonPath.from(here.get("/me/data.json").then().statusCode(200)
+                .extract().asString()).getList("sessions");
+        assertThat(listed).as("the data download lists the signed-in sessions, without tokens").hasSizeGreaterThanOrEqualTo(2)
+                .allSatisfy(row -> assertThat(row.toString()).doesNotContain("eyJ"));
+
+        Response erased = here.submit("/me/erase", "/me/erase", Map.of("confirm", "ERASE"));
+        assertThat(erased.statusCode()).as("on to the sign-out").isEqualTo(307);
+        assertThat(IdleSessionTest.sessionRow(elsewhereCookies.get("q_session"))).as("the other browser's session").isNull();
+        assertThat(isSentToSignIn(BrowserSession.replay(elsewhereCookies, "/me"))).isTrue();
+    }
+
+    @Test
     void aGetToLogoutSignsNobodyOut() {
         BrowserSession session = BrowserSession.signIn("ana@acme.example");
         session.get("/logout").then().statusCode(303).header("Location", org.hamcrest.Matchers.endsWith("/"));

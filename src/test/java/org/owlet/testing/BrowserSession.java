@@ -49,9 +49,14 @@ public final class BrowserSession {
         return given().redirects().follow(false).cookies(copiedCookies).get(path);
     }
 
-    /** POST of an empty form (a button), recording cookies as {@link #get} does. */
+    /**
+     * POST of an empty form (a button such as <em>Sign out</em>) pressed on a signed-in page: with the page's CSRF token
+     * and the headers a browser adds, recording cookies as {@link #get} does.
+     */
     public Response post(String path) {
-        return remember(request().contentType("application/x-www-form-urlencoded").post(path));
+        String token = csrfToken("/me");
+        return remember(request().header("Origin", origin()).header("Sec-Fetch-Site", "same-origin")
+                .contentType("application/x-www-form-urlencoded").formParam("csrf-token", token).post(path));
     }
 
     private Response remember(Response response) {

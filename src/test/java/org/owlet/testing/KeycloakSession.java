@@ -42,9 +42,9 @@ public final class KeycloakSession {
         return remember(request().get(path));
     }
 
-    /** POST of an empty form (a button), keeping cookies as {@link #get} does. */
+    /** POST of an empty form (a button such as <em>Sign out</em>) pressed on a signed-in page, with its CSRF token. */
     public Response post(String path) {
-        return remember(request().contentType("application/x-www-form-urlencoded").post(path));
+        return remember(formRequest("/me").contentType("application/x-www-form-urlencoded").post(path));
     }
 
     private Response remember(Response response) {

@@ -37,10 +37,13 @@ class CsrfGuardTest {
         assertThat(Base64.getUrlDecoder().decode(cookie.getValue())).hasSize(16);
         assertThat(Jsoup.parse(form.asString()).selectFirst("input[name=csrf-token]").attr("value")).isEqualTo(cookie.getValue());
         ivan.cookies().remove(COOKIE);
-        for (String path : new String[] { "/", "/lang/fr?return=/me", "/css/owlet.css", "/js/owlet.js", "/api/v1/me",
-                "/me/data.json", "/assets/no-such-asset.svg" }) {
+        for (String path : new String[] { "/lang/fr?return=/me", "/css/owlet.css", "/js/owlet.js", "/api/v1/me", "/me/data.json",
+                "/assets/no-such-asset.svg" }) {
             assertThat(ivan.request().get(path).getCookie(COOKIE)).as(path + " sets no CSRF cookie").isNull();
         }
+        // every page a signed-in member sees has a form: the layout's Sign out button (a POST)
+        assertThat(ivan.request().get("/").getCookie(COOKIE)).as("/ signed in, with its Sign out form").isNotNull();
+        assertThat(given().get("/").getCookie(COOKIE)).as("/ for a visitor: no form, no CSRF cookie").isNull();
     }
 
     @Test
