@@ -165,10 +165,10 @@ class CsrfProbeTest {
         Company acme = Fixtures.acme();
         Company scratch = Fixtures.company("scratch-" + tag, "Scratch " + tag, null, null, Region.OCEANIA);
         Member canary = Fixtures.member(acme, "Canary " + tag, "canary-" + tag + "@acme.example");
-        Map<RouteMatrix.Caller, BrowserSession> sessions = Map.of(
-                RouteMatrix.Caller.LEARNER, BrowserSession.signIn("ivan@individual.example"),
-                RouteMatrix.Caller.ACME_ADMIN, BrowserSession.signIn("carl@acme.example"),
-                RouteMatrix.Caller.COALITION_ADMIN, BrowserSession.signIn("cora@coalition.example"));
+        Map<RouteMatrix.Caller, String> users = Map.of(RouteMatrix.Caller.LEARNER, "ivan@individual.example",
+                RouteMatrix.Caller.ACME_ADMIN, "carl@acme.example", RouteMatrix.Caller.COALITION_ADMIN, "cora@coalition.example");
+        Map<RouteMatrix.Caller, BrowserSession> sessions = new java.util.EnumMap<>(RouteMatrix.Caller.class);
+        users.forEach((caller, user) -> sessions.put(caller, BrowserSession.signIn(user)));
         List<String> routes = RouteMatrix.discoveredRoutes().stream().filter(r -> !r.startsWith("GET ")).toList();
         Map<String, String> types = bodyTypes();
         assertThat(types).as("upload routes take multipart").containsEntry("POST /team/invitations/upload", "multipart/form-data");
@@ -202,6 +202,11 @@ class CsrfProbeTest {
                     path, victimsToken).request(method, path);
             assertThat(refusedByTheGuard(control)).as(route + " from Owlet's own page: " + control.statusCode()).isFalse();
             assertThat(control.statusCode()).as(route + " from Owlet's own page").isLessThan(500);
+            if (path.equals("/logout")) {
+                // the honest Sign out did sign the victim out: the next routes need a fresh session
+                assertThat(control.statusCode()).as("Sign out from Owlet's own page").isEqualTo(303);
+                sessions.put(caller, BrowserSession.signIn(users.get(caller)));
+            }
         }
         report();
     }
