@@ -190,7 +190,7 @@ class Scenario:
         self.keys = answer_keys(args.courses, args.course)
         with open(os.path.join(args.courses, args.course, "course.yaml"), encoding="utf-8") as f:
             self.modules = yaml.safe_load(f)["modules"]
-        self.acknowledged = {}  # answer id -> upstream that acknowledged it
+        self.acknowledged = {}  # rendered question's key -> the replica (upstream) that acknowledged the answer
         self.by_upstream = {}
         self.killed_at = None
 
@@ -227,19 +227,39 @@ class Scenario:
                                           form=[(n, v) for n, kind, v in submit["inputs"] if kind == "hidden"], ok=(303,))
                 log(f"{LEARNER}: {module} submitted after {answered} answers -> {done.location}")
                 return attempt, done
-            hidden = {n: v for n, kind, v in form["inputs"] if kind == "hidden"}
-            item = self.keys.get(hidden.get("item"))
-            check(item is not None, f"{attempt}: item {hidden.get('item')} not in courses/{course}/items")
-            reply = self.browser.until("answer", "POST", form["action"], form=right_fields(form, item), ok=(303,))
-            match = re.search(r"/feedback/(\d+)", reply.location)
-            check(match is not None, f"answer to {item['id']} went to {reply.location}")
-            served = upstream(reply)
-            self.acknowledged[int(match.group(1))] = served
-            self.by_upstream[served] = self.by_upstream.get(served, 0) + 1
+            self.answer(attempt, form)
             answered += 1
-            self.browser.send("GET", urllib.parse.urlsplit(reply.location).path)  # the feedback, like a browser
             if on_answer:
                 on_answer(answered)
+
+    def answer(self, page_path, form):
+        """Sends the right answer to the question form; keeps the answer id and the replica that acknowledged it."""
+        hidden = {n: v for n, kind, v in form["inputs"] if kind == "hidden"}
+        item = self.keys.get(hidden.get("item"))
+        check(item is not None, f"{page_path}: item {hidden.get('item')} not in courses/{self.args.course}/items")
+        reply = self.browser.until("answer", "POST", form["action"], form=right_fields(form, item), ok=(303,))
+        # drills and quizzes show the feedback of the answer; a final goes on to its next question
+        check("/feedback/" in reply.location or reply.location.rstrip("/").endswith(urllib.parse.urlsplit(page_path).path)
+              or "/learn/attempts/" in reply.location, f"answer to {item['id']} went to {reply.location}")
+        served = upstream(reply)
+        self.acknowledged[hidden["key"]] = served
+        self.by_upstream[served] = self.by_upstream.get(served, 0) + 1
+        if "/feedback/" in reply.location:
+            self.browser.send("GET", urllib.parse.urlsplit(reply.location).path)  # the feedback, like a browser
+
+    def drills(self):
+        """Goes once through every drill deck (the final's gate): the due and new cards, answered right, until none is left."""
+        course = self.args.course
+        for drill in [m["id"] for m in self.modules if m["kind"] == "drill"]:
+            cards = 0
+            for _ in range(300):
+                page = self.browser.until("drill card", "GET", f"/learn/{course}/drills/{drill}")
+                form = Forms(page.body).question()
+                if form is None:
+                    break
+                self.answer(f"/learn/{course}/drills/{drill}", form)
+                cards += 1
+            log(f"{LEARNER}: drill {drill}: {cards} cards answered")
 
 
 def psql(args, sql):
@@ -252,11 +272,30 @@ def kill_replica(args, scenario):
     faults.shell(args.stop_replica)
 
 
+def post_json(url, token, body):
+    req = urllib.request.Request(url, data=json.dumps(body).encode(), method="POST",
+                                 headers={"Authorization": "Bearer " + token, "Content-Type": "application/json",
+                                          "Accept": "application/json", "Accept-Language": "en"})
+    try:
+        with faults.OPENER.open(req, timeout=60) as resp:
+            return Reply(resp.status, resp.headers, resp.read().decode("utf-8", "replace"))
+    except urllib.error.HTTPError as e:
+        return Reply(e.code, e.headers, e.read().decode("utf-8", "replace"))
+
+
 def run(args):
     t0 = time.monotonic()
     log(f"seed {args.seed}; public URL {args.url}; replicas {args.replica_urls}")
     scenario = Scenario(args)
     browser = scenario.browser
+    tokens = Tokens(args.oidc_url, args.oidc_secret)
+
+    # 0. the coalition admin registers the learner's company (its Keycloak organization) in the fresh database
+    company = post_json(f"{args.url}/api/v1/companies", tokens.get(COALITION_ADMIN),
+                        {"slug": COMPANY, "name": "Acme Marketplace", "region": "EUROPE", "country": "NL",
+                         "organization": COMPANY, "domains": ["acme.example"], "joinedOn": time.strftime("%Y-%m-%d")})
+    check(company.status == 201, f"{COALITION_ADMIN} could not register {COMPANY}: {company.describe()}")
+    log(f"{COALITION_ADMIN} registered company {COMPANY} (organization {COMPANY}) through nginx")
 
     # 1. sign in through nginx; the session is a database row
     sessions_before = int(psql(args, "select count(*) from oidc_session"))
@@ -275,11 +314,13 @@ def run(args):
     # 2. the course, with background learners through nginx
     before = int(psql(args, "select coalesce(max(id), 0) from answer"))
     scenario.enrol_and_read()
-    scenario.assessment("listing-practice")
+    scenario.drills()
+    for quiz in [m["id"] for m in scenario.modules if m["kind"] == "quiz"]:
+        scenario.assessment(quiz)
     practice_upstreams = dict(scenario.by_upstream)
-    log(f"practice quiz answers by replica: {practice_upstreams}")
+    log(f"drill and quiz answers by replica (before the stop): {practice_upstreams}")
 
-    tokens, stats, stop = Tokens(args.oidc_url, args.oidc_secret), Stats(), threading.Event()
+    stats, stop = Stats(), threading.Event()
     learners = []
     for i, (user, mode, course, module) in enumerate(BACKGROUND):
         seed = args.seed * 100 + i
@@ -312,25 +353,34 @@ def run(args):
     code = certificate.splitlines()[0]
 
     # every answer acknowledged is stored, nothing else
-    stored_rows = psql(args, f"select id from answer where id > {before}")
-    stored = {int(x) for x in stored_rows.split()}
-    background_acked = set(stats.acknowledged.values())
-    learner_acked = set(scenario.acknowledged)
-    acked = learner_acked | background_acked
-    missing = acked - stored
-    extra = stored - acked
+    # answers are matched by the key of the question the server rendered (a final's answer is acknowledged by the
+    # redirect to its next question, which names no answer id)
+    stored_rows = psql(args, f"select q.question_key, a.id from answer a join rendered_question q on q.id = a.question_id "
+                             f"where a.id > {before}")
+    stored_pairs = [line.split("|") for line in stored_rows.splitlines() if line]
+    stored = {}
+    for key, answer_id in stored_pairs:
+        stored.setdefault(key, []).append(int(answer_id))
+    background_acked = stats.acknowledged  # key -> answer id from the feedback address
+    acked = set(scenario.acknowledged) | set(background_acked)
+    missing = acked - set(stored)
+    extra = set(stored) - acked
+    duplicates = sum(len(ids) - 1 for ids in stored.values())
+    wrong_id = [k for k, answer_id in background_acked.items() if k in stored and answer_id not in stored[k]]
     after_kill = {u: n for u, n in scenario.by_upstream.items()}
     log(f"answers of {LEARNER} by replica: {after_kill}; background learners: {len(background_acked)} answers, "
         f"requests {stats.requests}, by status {dict(sorted(stats.by_status.items()))}")
-    log(f"replica stopped: acknowledged {len(acked)} stored {len(stored)} (missing {len(missing)}, not acknowledged "
-        f"{len(extra)}, duplicates {len(stats.ack_conflicts)})")
-    check(not missing, f"{len(missing)} acknowledged answers are not stored: {sorted(missing)[:5]}")
-    check(not extra, f"{len(extra)} answers stored but never acknowledged: {sorted(extra)[:5]}")
-    check(not stats.ack_conflicts, f"{len(stats.ack_conflicts)} questions acknowledged with two answer ids")
+    stored_count = len(stored_pairs)
+    log(f"replica stopped: acknowledged {len(acked)} stored {stored_count} (missing {len(missing)}, not acknowledged "
+        f"{len(extra)}, duplicates {duplicates + len(stats.ack_conflicts)}, other answer id {len(wrong_id)})")
+    check(not missing, f"{len(missing)} acknowledged answers are not stored, e.g. question keys {sorted(missing)[:3]}")
+    check(not extra, f"{len(extra)} answers stored but never acknowledged, e.g. question keys {sorted(extra)[:3]}")
+    check(duplicates == 0 and not stats.ack_conflicts, f"{duplicates + len(stats.ack_conflicts)} duplicate answers")
+    check(not wrong_id, f"{len(wrong_id)} acknowledged answer ids differ from the stored ones")
     replicas = {u for u in scenario.by_upstream if u != "?"}
     check(len(replicas) >= 2, f"{LEARNER}'s answers were all acknowledged by {replicas}: nginx did not balance")
     check(set(practice_upstreams) >= replicas or len(practice_upstreams) >= 2,
-          f"the practice quiz (before the stop) was answered on {practice_upstreams} only")
+          f"the drills and quizzes (before the stop) were answered on {practice_upstreams} only")
 
     # 3. the certificate names the public URL
     credential = faults.request("GET", f"{args.url}/api/v1/certificates/{code}/credential", accept="application/vc+jwt")
@@ -356,11 +406,12 @@ def run(args):
     log(f"{COMPANY_ADMIN} (company admin) sees in {args.course}: {states}")
     check(admin_sees == 1 and any(e == LEARNER and s in ("completed", "certified") for e, s in states),
           f"{COMPANY_ADMIN} does not see {LEARNER}'s completion: {states}")
-    export = faults.request("GET", f"{args.url}/api/v1/reports/trained?format=json", tokens.get(COALITION_ADMIN),
-                            accept="application/json")
+    year = time.strftime("%Y")  # the report's default period is the last full calendar year
+    export = faults.request("GET", f"{args.url}/api/v1/reports/trained?period={year}&format=json",
+                            tokens.get(COALITION_ADMIN), accept="application/json")
     check(export.status == 200, f"{COALITION_ADMIN}: trained export: {export.describe()}")
     totals = json.loads(export.body)["totals"]
-    log(f"{COALITION_ADMIN} (coalition admin): /api/v1/reports/trained totals {totals}")
+    log(f"{COALITION_ADMIN} (coalition admin): /api/v1/reports/trained?period={year} totals {totals}")
     export_counts = totals["elearning"]
     check(export_counts == 1, f"the export counts {export_counts} trained, expected 1")
 
@@ -377,7 +428,7 @@ def run(args):
 
     log(f"rehearsal: {LEARNER} passed on {len(replicas)} replicas (answers by replica {scenario.by_upstream}), "
         f"certificate URL {urls[0]}, admin sees {admin_sees}, export counts {export_counts}, replica stopped: "
-        f"acknowledged {len(acked)} stored {len(stored)}, /verify 429 from request {first_limited}, "
+        f"acknowledged {len(acked)} stored {stored_count}, /verify 429 from request {first_limited}, "
         f"{time.monotonic() - t0:.0f} s")
 
 
