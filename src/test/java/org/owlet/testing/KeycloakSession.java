@@ -74,7 +74,9 @@ public final class KeycloakSession {
 
     /** A request from Owlet's own page: the session's cookies, the page's CSRF token and the browser's Origin. */
     public RequestSpecification formRequest(String page) {
-        return request().header("Origin", BrowserSession.origin()).formParam("csrf-token", csrfToken(page));
+        // the token first: reading it sets the CSRF cookie, which the request must then carry
+        String token = csrfToken(page);
+        return request().header("Origin", BrowserSession.origin()).formParam("csrf-token", token);
     }
 
     public static String accessToken(String username) {
