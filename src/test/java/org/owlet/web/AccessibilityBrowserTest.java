@@ -114,6 +114,7 @@ class AccessibilityBrowserTest {
 
         NOT_PAGES.put("GET /lang/{tag}", "redirect back after choosing a language");
         NOT_PAGES.put("GET /login", "redirect to the identity provider");
+        NOT_PAGES.put("GET /logout", "redirect to the welcome page (signing out is a POST)");
         NOT_PAGES.put("GET /learn/{courseId}/modules/{moduleId}/start", "redirect to the course page");
         NOT_PAGES.put("GET /css/{file}", "stylesheet");
         NOT_PAGES.put("GET /js/{file}", "script");
