@@ -7,6 +7,8 @@
 --   BENCH_PATH     get: the path to request;  drill: the drill page;  quiz/final: the module's start path
 --   BENCH_PATHS    get: a file of paths instead, thread n requesting line n (wrapping), e.g. each learner their own PDF
 --   BENCH_OUT      file the per-kind figures are written to (one JSON object per kind and line)
+--   BENCH_SECONDS  the run's duration (wrk -d): learners send no new answer in its last third (at most 2 s), so no
+--                  answer is still in flight when wrk stops and "stored = acknowledged" can be checked exactly
 --
 -- Every request is timed here (CLOCK_MONOTONIC through LuaJIT's ffi) and recorded under its kind: get, card,
 -- answer (the POST, its 303 not followed), feedback (the GET of the 303's Location), page (an attempt page),
@@ -34,9 +36,11 @@ end
 
 -- ------------------------------------------------------------------ per thread
 
--- wrk copies only flat values out of a thread (thread:get of a nested table crashes it): one global per kind
+-- wrk's thread:get copies tables badly (each call pops one value too many off the thread's stack and crashes it
+-- after a few calls), so every figure lives in a number global: a latency histogram per kind in buckets of 2 %
+-- (h_<kind>_<bucket>, bucket = floor(50 ln(microseconds))), its lowest and highest bucket, and the error count
 KINDS = { "get", "card", "answer", "feedback", "start", "page", "submit", "idle" }
-for _, k in ipairs(KINDS) do _G["lat_" .. k] = {}; _G["err_" .. k] = 0 end
+for _, k in ipairs(KINDS) do _G["err_" .. k] = 0; _G["n_" .. k] = 0; _G["lo_" .. k] = 1e9; _G["hi_" .. k] = -1 end
 acked = 0     -- answers acknowledged (303 to a feedback page)
 failures = "" -- a few examples of unexpected replies, one per line
 nfailures = 0
@@ -56,10 +60,14 @@ local function read_lines(file)
   return lines
 end
 
+local stop_at = math.huge
+
 function init(args)
   mode = os.getenv("BENCH_MODE") or "get"
+  local seconds = tonumber(os.getenv("BENCH_SECONDS") or "")
+  if seconds then stop_at = now_us() + (seconds - math.min(2, seconds / 3)) * 1000000 end
   base_path = os.getenv("BENCH_PATH") or "/"
-  headers = { ["Accept"] = "text/html", ["Accept-Language"] = "en" }
+  headers = { ["Accept"] = "text/html,application/json;q=0.9,*/*;q=0.8", ["Accept-Language"] = "en" }
   local tokens_file = os.getenv("BENCH_TOKENS")
   if tokens_file and tokens_file ~= "" then
     local tokens = read_lines(tokens_file)
@@ -153,6 +161,7 @@ local function go(k, method, path, body, status)
 end
 
 function request()
+  if state ~= "get" and state ~= "done" and now_us() > stop_at then state = "done" end
   if state == "get" then return go("get", "GET", base_path, nil, 200) end
   if state == "card" then return go("card", "GET", base_path, nil, 200) end
   if state == "answer" then return go("answer", "POST", form_action, form_body, 303) end
@@ -172,8 +181,12 @@ end
 
 function response(status, hdrs, body)
   local elapsed = now_us() - t0
-  local list = _G["lat_" .. kind]
-  list[#list + 1] = elapsed
+  local bucket = math.floor(50 * math.log(math.max(elapsed, 1)))
+  local name = "h_" .. kind .. "_" .. bucket
+  _G[name] = (_G[name] or 0) + 1
+  _G["n_" .. kind] = _G["n_" .. kind] + 1
+  if bucket < _G["lo_" .. kind] then _G["lo_" .. kind] = bucket end
+  if bucket > _G["hi_" .. kind] then _G["hi_" .. kind] = bucket end
   if status ~= expected then
     fail(status, "")
     -- start over from the module's first page (a final already submitted stays done)
@@ -214,11 +227,14 @@ end
 
 -- ------------------------------------------------------------------ the main thread, after the run
 
-local function percentile(sorted, p)
-  if #sorted == 0 then return 0 end
-  local i = math.ceil(p / 100 * #sorted)
-  if i < 1 then i = 1 end
-  return sorted[i]
+-- the value at percentile p of a merged histogram (bucket -> count), as the bucket's middle in microseconds
+local function percentile(histogram, lo, hi, total, p)
+  local rank, seen = math.max(1, math.ceil(p / 100 * total)), 0
+  for b = lo, hi do
+    seen = seen + (histogram[b] or 0)
+    if seen >= rank then return math.exp((b + 0.5) / 50) end
+  end
+  return 0
 end
 
 function done(summary, latency, requests)
@@ -232,18 +248,32 @@ function done(summary, latency, requests)
   end
   local out = io.open(os.getenv("BENCH_OUT") or "/dev/stdout", "a")
   for _, k in ipairs(KINDS) do
-    local values, errors = {}, 0
+    local histogram, total, errors, lo, hi = {}, 0, 0, 1e9, -1
     for _, thread in ipairs(threads) do
-      for _, v in ipairs(thread:get("lat_" .. k) or {}) do values[#values + 1] = v end
+      local n = thread:get("n_" .. k) or 0
+      if n > 0 then
+        local tlo, thi = thread:get("lo_" .. k), thread:get("hi_" .. k)
+        for b = tlo, thi do
+          local c = thread:get("h_" .. k .. "_" .. b)
+          if c then histogram[b] = (histogram[b] or 0) + c end
+        end
+        if tlo < lo then lo = tlo end
+        if thi > hi then hi = thi end
+        total = total + n
+      end
       errors = errors + (thread:get("err_" .. k) or 0)
     end
-    if #values > 0 then
-      table.sort(values)
+    if total > 0 then
+      -- a flow's requests stopped with its answers, in the run's last third: its rate is over the time before
+      local active = seconds
+      local configured = tonumber(os.getenv("BENCH_SECONDS") or "")
+      if k ~= "get" and k ~= "idle" and configured then active = math.min(seconds, configured - math.min(2, configured / 3)) end
       out:write(string.format(
         '{"kind":"%s","count":%d,"seconds":%.3f,"rps":%.1f,"p50_ms":%.2f,"p95_ms":%.2f,"p99_ms":%.2f,"errors":%d,' ..
         '"acked":%d,"socket_errors":%d}\n',
-        k, #values, seconds, #values / seconds, percentile(values, 50) / 1000, percentile(values, 95) / 1000,
-        percentile(values, 99) / 1000, errors, total_acked, socket_errors))
+        k, total, active, total / active, percentile(histogram, lo, hi, total, 50) / 1000,
+        percentile(histogram, lo, hi, total, 95) / 1000, percentile(histogram, lo, hi, total, 99) / 1000, errors,
+        total_acked, socket_errors))
     end
   end
   out:close()
