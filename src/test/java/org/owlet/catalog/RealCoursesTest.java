@@ -21,7 +21,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.security.TestSecurity;
 
 /**
- * The application with the repository's own courses instead of the test sample: the catalog shows the four courses
+ * The application with the repository's own courses instead of the test sample: the catalog shows the five courses
  * in each of the eight languages with their own titles, and every lesson and item renders, for learners and for
  * reviewers, in every language.
  */
@@ -44,9 +44,9 @@ class RealCoursesTest {
 
     @Test
     @TestSecurity(user = "ana@acme.example", roles = "learner")
-    void theCatalogShowsTheFourCoursesInEachLanguage() {
+    void theCatalogShowsTheFiveCoursesInEachLanguage() {
         assertThat(catalog.courses()).extracting(Course::id).containsExactlyInAnyOrder("ivory-horn-casque",
-                "bigcats-pangolins-medicinal", "live-animals", "coded-language-triage");
+                "bigcats-pangolins-medicinal", "live-animals", "coded-language-triage", "marine-plant-products");
         for (String language : LANGUAGES) {
             Document page = Jsoup.parse(given().cookie("owlet_lang", language).get("/learn").then().statusCode(200)
                     .extract().asString());

@@ -24,8 +24,8 @@ import org.owlet.catalog.validation.Problem;
 import org.owlet.web.Languages;
 
 /**
- * The training programme in {@code courses/} as the coalition specified it: four courses in eight languages, at least
- * 200 items, finals drawing 15–25 questions from pools twice that size, lessons a new moderator reads in about 15
+ * The training programme in {@code courses/} as the coalition specified it: five courses in eight languages (the fifth,
+ * marine and plant products, since issue 19), at least 300 items, finals drawing 15–25 questions from pools twice that size, lessons a new moderator reads in about 15
  * minutes, courses weighted by what is sold online, and legal look-alikes as common as protected products.
  * The validator's own rules (sources, translations, alt text, near-duplicates, deck balance) must hold with no
  * warning at all.
@@ -54,18 +54,19 @@ class TrainingProgrammeTest {
     }
 
     @Test
-    void fourCoursesEachInTheEightLanguages() {
+    void fiveCoursesEachInTheEightLanguages() {
         assertThat(courses.keySet()).containsExactlyInAnyOrder("ivory-horn-casque", "bigcats-pangolins-medicinal",
-                "live-animals", "coded-language-triage");
+                "live-animals", "coded-language-triage", "marine-plant-products");
         for (Course course : courses.values()) {
             assertThat(course.languages()).as(course.id()).containsExactlyInAnyOrderElementsOf(LANGUAGES);
         }
     }
 
     @Test
-    void atLeast200ItemsAndAtLeast40PerCourse() {
+    void atLeast300ItemsAndAtLeast40PerCourse() {
         int total = courses.values().stream().mapToInt(c -> c.items().size()).sum();
-        assertThat(total).isGreaterThanOrEqualTo(200);
+        System.out.println("TrainingProgrammeTest: " + total + " items in " + courses.size() + " courses");
+        assertThat(total).as("items in all courses").isGreaterThanOrEqualTo(300);
         for (Course course : courses.values()) {
             assertThat(course.items()).as(course.id()).hasSizeGreaterThanOrEqualTo(40);
         }
