@@ -121,6 +121,11 @@ public class Certificate extends PanacheEntityBase {
     @Column(nullable = false)
     public int edition = 1;
 
+    /** When the current edition was issued: the last re-issue, else the first issue. */
+    public Instant currentEditionAt() {
+        return reissuedAt != null ? reissuedAt : issuedAt;
+    }
+
     @Column(name = "revoked_at")
     public Instant revokedAt;
 
