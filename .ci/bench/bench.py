@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The parts of .ci/bench that are easier in Python (standard library only).
+"""The parts of .ci/benchmark that are easier in Python (standard library only).
 
   prepare   picks the benchmark's people from the generated population (the company with the most members, its
             learners holding certificates first, one of its company admins) and gives each a Keycloak account with

@@ -1,4 +1,4 @@
--- wrk script of .ci/bench: one learner (or admin) per connection, run as `wrk -t C -c C` so that every wrk thread
+-- wrk script of .ci/benchmark: one learner (or admin) per connection, run as `wrk -t C -c C` so that every wrk thread
 -- holds exactly one connection and its own Lua state can follow a learner's pages in order.
 --
 -- Environment:
