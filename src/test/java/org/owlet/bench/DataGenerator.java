@@ -389,11 +389,12 @@ public final class DataGenerator {
         if (postgres) {
             connection.setAutoCommit(true);
             try (Statement st = connection.createStatement()) {
-                st.execute("ANALYZE");
+                st.execute("VACUUM ANALYZE");
             }
         }
         connection.setAutoCommit(true);
-        System.out.printf("datagen: identities restarted%s in %.1f s%n", postgres ? " and ANALYZE" : "", (System.nanoTime() - t) / 1e9);
+        System.out.printf("datagen: identities restarted%s in %.1f s%n", postgres ? " and VACUUM ANALYZE" : "",
+                (System.nanoTime() - t) / 1e9);
         String sampleCode = sampleCertificate();
         String learnerEmail = "learner-" + String.format("%06d", 2) + "@" + BIG_SLUG + ".example";
         Map<String, Long> ordered = new LinkedHashMap<>();

@@ -18,8 +18,11 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.owlet.organization.Company;
+import org.owlet.reporting.Reminders;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -58,6 +61,9 @@ class DataGeneratorTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    Reminders reminders;
 
     @BeforeEach
     void generateOnce() throws SQLException {
@@ -108,6 +114,18 @@ class DataGeneratorTest {
         assertThat(page.selectFirst("#figure-certified").text()).isEqualTo(Long.toString(certified));
         assertThat(page.selectFirst("#figure-enrolled").text()).isEqualTo(Long.toString(enrolled));
         System.out.printf("DataGeneratorTest: team of %d, %d enrolled, %d certified%n", summary.bigCompanyMembers(), enrolled, certified);
+
+        // the dashboard lists the first 25 reminders due and links to the member list for the rest
+        int due = QuarkusTransaction.requiringNew()
+                .call(() -> reminders.dueFor(Company.<Company> findById(1L), LocalDate.now(ZoneOffset.UTC)).size());
+        int listed = page.select("#reminders-table tbody tr").size();
+        assertThat(listed).isEqualTo(Math.min(due, 25));
+        if (due > listed) {
+            assertThat(page.selectFirst("#reminders-more").text()).contains(Integer.toString(due - listed));
+        } else {
+            assertThat(page.selectFirst("#reminders-more")).isNull();
+        }
+        System.out.printf("DataGeneratorTest: %d reminders due, %d listed%n", due, listed);
 
         String csv = given().get("/team/progress.csv").then().statusCode(200).extract().asString();
         assertThat(csv.lines().count()).isEqualTo(summary.bigCompanyMembers() + 1L);
