@@ -76,8 +76,13 @@ public class Reminders {
 
     /** Who should be reminded in this company today, by date. */
     public List<Due> dueFor(Company company, LocalDate today) {
+        return dueFor(figures.of(company, today), today);
+    }
+
+    /** The same, from a snapshot already read (the dashboard reads the team once for its figures and this list). */
+    public List<Due> dueFor(TeamFigures.Snapshot snapshot, LocalDate today) {
         List<Due> due = new ArrayList<>();
-        for (MemberRow row : figures.of(company, today).members()) {
+        for (MemberRow row : snapshot.members()) {
             for (CourseState s : row.courses().values()) {
                 reason(s, today).ifPresent(r -> due.add(new Due(row.id(), row.name(), row.email(), s.courseId(), title(s.courseId()), r,
                         r == Reason.EXPIRING ? s.certifiedUntil() : s.dueOn())));

@@ -45,6 +45,8 @@ public interface ReportMessages {
     @Message String reminders_title();
     @Message String reminders_hint();
     @Message String reminders_none();
+
+    @Message String reminders_more(int count);
     @Message String col_member();
     @Message String col_reason();
     @Message String col_date();

@@ -83,7 +83,7 @@ public class TeamDashboardResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance dashboard(Company company, Snapshot snapshot, List<Figure> figures, List<CourseName> courses,
-                String chart, List<Reminders.Due> reminders);
+                String chart, List<Reminders.Due> reminders, int remindersMore);
 
         static native TemplateInstance members(Company company, MemberQuery query, MemberQuery.Page result, List<CourseName> courses,
                 List<CourseName> shown, List<String> languages, List<String> statusCodes, List<String> sortCodes,
@@ -96,6 +96,9 @@ public class TeamDashboardResource {
         static native TemplateInstance assignments(Company company, List<AssignmentRow> assignments, List<CourseName> courses,
                 LocalDate today, AssignForm form, List<FieldError> errors);
     }
+
+    /** Reminders listed on the dashboard at most. */
+    static final int REMINDERS_SHOWN = 25;
 
     @Inject
     Caller caller;
@@ -151,7 +154,10 @@ public class TeamDashboardResource {
                         + (p.month().getMonthValue() == 1 ? " " + p.month().getYear() : ""), p.certified()))
                 .toList();
         String chart = SvgChart.bars(bars, lang);
-        return Templates.dashboard(company, snapshot, headline, courseNames(), chart, reminders.dueFor(company, time.today()));
+        List<Reminders.Due> due = reminders.dueFor(snapshot, snapshot.today());
+        // the first ones by date; a company of thousands can have thousands due, and the member list filters them all
+        List<Reminders.Due> shown = due.size() > REMINDERS_SHOWN ? due.subList(0, REMINDERS_SHOWN) : due;
+        return Templates.dashboard(company, snapshot, headline, courseNames(), chart, shown, due.size() - shown.size());
     }
 
     @GET

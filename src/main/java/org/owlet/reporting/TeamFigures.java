@@ -147,8 +147,8 @@ public class TeamFigures {
             Cert c = new Cert(((Number) row[0]).longValue(), (String) row[1], date(row[2]), date(row[3]), row[4] != null);
             certificates.computeIfAbsent(c.memberId(), k -> new ArrayList<>()).add(c);
         }
-        List<Object[]> assignments = rows("""
-                SELECT a.member_id, a.course_id, a.due_on, a.created_at FROM assignment a WHERE a.company_id = ?1""", company.id);
+        Assignments assignments = new Assignments(rows("""
+                SELECT a.member_id, a.course_id, a.due_on, a.created_at FROM assignment a WHERE a.company_id = ?1""", company.id));
 
         List<MemberRow> members = new ArrayList<>();
         for (Object[] person : people.values()) {
@@ -166,7 +166,7 @@ public class TeamFigures {
                         : enrol.completedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate();
                 Status status = certifiedUntil != null ? Status.CERTIFIED
                         : completedOn != null ? Status.COMPLETED : enrol != null ? Status.IN_PROGRESS : Status.NOT_ENROLLED;
-                LocalDate dueOn = dueOn(assignments, id, courseId, since);
+                LocalDate dueOn = assignments.dueOn(id, courseId, since);
                 boolean overdue = dueOn != null && dueOn.isBefore(today) && certifiedUntil == null;
                 String language = enrol != null && enrol.language() != null ? enrol.language() : preferred;
                 states.put(courseId, new CourseState(courseId, status, completedOn, language, certifiedUntil, dueOn, overdue));
@@ -196,21 +196,34 @@ public class TeamFigures {
         return new Snapshot(today, members, courseIds, headline, perCourse, perLanguage, overTime(certificates, people.keySet(), today));
     }
 
-    /** The member's due date for the course: their own assignment if any, else the company's "everyone" assignment. */
-    private static LocalDate dueOn(List<Object[]> assignments, long memberId, String courseId, Instant since) {
-        LocalDate everyone = null;
-        for (Object[] a : assignments) {
-            if (!courseId.equals(a[1])) {
-                continue;
-            }
-            if (a[0] != null && ((Number) a[0]).longValue() == memberId) {
-                return date(a[2]);
-            }
-            if (a[0] == null) {
-                everyone = Assignment.dueFor(date(a[2]), instant(a[3]), true, since);
+    /**
+     * The company's assignments by member and course, read once per snapshot: a member's due date is their own
+     * assignment if any (the first listed), else the company's "everyone" assignment for the course (the last listed),
+     * moved later for members who joined after it was made.
+     */
+    private static final class Assignments {
+        private final Map<Long, Map<String, LocalDate>> own = new HashMap<>();
+        private final Map<String, Object[]> everyone = new HashMap<>();
+
+        Assignments(List<Object[]> rows) {
+            for (Object[] a : rows) {
+                String courseId = (String) a[1];
+                if (a[0] != null) {
+                    own.computeIfAbsent(((Number) a[0]).longValue(), k -> new HashMap<>()).putIfAbsent(courseId, date(a[2]));
+                } else {
+                    everyone.put(courseId, a);
+                }
             }
         }
-        return everyone;
+
+        LocalDate dueOn(long memberId, String courseId, Instant since) {
+            LocalDate mine = own.getOrDefault(memberId, Map.of()).get(courseId);
+            if (mine != null) {
+                return mine;
+            }
+            Object[] all = everyone.get(courseId);
+            return all == null ? null : Assignment.dueFor(date(all[2]), instant(all[3]), true, since);
+        }
     }
 
     private static Counts count(List<MemberRow> members, LocalDate today,

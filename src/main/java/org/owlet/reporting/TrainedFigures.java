@@ -141,11 +141,31 @@ public class TrainedFigures {
              WHERE w.held_on BETWEEN :from AND :to AND w.head_count > 0
             """;
 
-    private static final String COUNTS = """
-            COUNT(DISTINCT CASE WHEN t.src = 'e' THEN t.person END),
-            COUNT(DISTINCT CASE WHEN t.src = 'w' THEN t.person END),
-            COUNT(DISTINCT t.person),
-            COALESCE(SUM(t.heads), 0)""";
+    /**
+     * The period's counts per group ({@code keys}: the grouping expressions over the records, none for the total): first
+     * one row per group and person (hash aggregation), then the groups, so each count is a sum over that small set
+     * instead of a COUNT(DISTINCT …) that sorts every record again. Columns: the keys, then persons with e-learning,
+     * persons with a workshop, persons with either, and the workshops' head counts.
+     */
+    static String counts(List<String> keys) {
+        StringBuilder inner = new StringBuilder();
+        StringBuilder outer = new StringBuilder();
+        for (int i = 0; i < keys.size(); i++) {
+            inner.append(keys.get(i)).append(" AS k").append(i).append(", ");
+            outer.append(i == 0 ? "" : ", ").append("p.k").append(i);
+        }
+        String groups = keys.isEmpty() ? "" : String.join(", ", keys) + ", ";
+        return "SELECT " + (keys.isEmpty() ? "" : outer + ", ")
+                + "COALESCE(SUM(p.e), 0), COALESCE(SUM(p.w), 0), COUNT(p.person), COALESCE(SUM(p.heads), 0) FROM (SELECT " + inner
+                + "t.person AS person, MAX(CASE WHEN t.src = 'e' THEN 1 ELSE 0 END) AS e, MAX(CASE WHEN t.src = 'w' THEN 1 ELSE 0 END) AS w, "
+                + "SUM(t.heads) AS heads FROM (" + RECORDS + ") t GROUP BY " + groups + "t.person) p"
+                + (keys.isEmpty() ? "" : " GROUP BY " + outer);
+    }
+
+    /** How many companies, regions and countries the period's records name (a few dozen groups, hashed first). */
+    private static final String SPREAD = "SELECT COUNT(DISTINCT g.company_id), COUNT(DISTINCT g.region), COUNT(DISTINCT g.country) FROM "
+            + "(SELECT t.company_id AS company_id, t.region AS region, t.country AS country FROM (" + RECORDS
+            + ") t GROUP BY t.company_id, t.region, t.country) g";
 
     public int minGroupSize() {
         return minGroupSize;
@@ -153,18 +173,17 @@ public class TrainedFigures {
 
     @Transactional
     public Totals totals(Period period) {
-        Object[] row = (Object[]) query("SELECT " + COUNTS + ", COUNT(DISTINCT t.company_id), COUNT(DISTINCT t.region), "
-                + "COUNT(DISTINCT t.country) FROM (" + RECORDS + ") t", period).getSingleResult();
+        Object[] row = (Object[]) query(counts(List.of()), period).getSingleResult();
+        Object[] spread = (Object[]) query(SPREAD, period).getSingleResult();
         long heads = num(row[3]);
-        return new Totals(num(row[0]), num(row[1]) + heads, num(row[2]) + heads, heads, num(row[4]), num(row[5]), num(row[6]));
+        return new Totals(num(row[0]), num(row[1]) + heads, num(row[2]) + heads, heads, num(spread[0]), num(spread[1]), num(spread[2]));
     }
 
     /** The period's figures by one dimension, largest combined count first (then by key; "individual" last). */
     @Transactional
     @SuppressWarnings("unchecked")
     public List<Group> by(Dimension dimension, Period period) {
-        List<Object[]> rows = query("SELECT " + dimension.column + ", " + COUNTS + " FROM (" + RECORDS + ") t GROUP BY "
-                + dimension.column, period).getResultList();
+        List<Object[]> rows = query(counts(List.of(dimension.column)), period).getResultList();
         List<Group> groups = new ArrayList<>();
         for (Object[] row : rows) {
             long heads = num(row[4]);
@@ -180,8 +199,8 @@ public class TrainedFigures {
     public List<Month> monthly(List<YearMonth> months) {
         Period span = new Period(months.get(0).atDay(1), months.get(months.size() - 1).atEndOfMonth(), "trend");
         Map<YearMonth, long[]> byMonth = new TreeMap<>();
-        for (Object[] row : (List<Object[]>) query("SELECT EXTRACT(YEAR FROM t.on_day), EXTRACT(MONTH FROM t.on_day), " + COUNTS
-                + " FROM (" + RECORDS + ") t GROUP BY EXTRACT(YEAR FROM t.on_day), EXTRACT(MONTH FROM t.on_day)", span).getResultList()) {
+        for (Object[] row : (List<Object[]>) query(counts(List.of("EXTRACT(YEAR FROM t.on_day)", "EXTRACT(MONTH FROM t.on_day)")), span)
+                .getResultList()) {
             long heads = num(row[5]);
             byMonth.put(YearMonth.of((int) num(row[0]), (int) num(row[1])), new long[] { num(row[2]), num(row[4]) + heads });
         }
@@ -200,12 +219,14 @@ public class TrainedFigures {
                        c.course_id AS course, c.language AS lang
                   FROM certificate c LEFT JOIN company co ON co.id = c.company_id
                  WHERE c.issued_on <= :at AND c.expires_on >= :at AND c.revoked_at IS NULL""";
-        long total = num(em.createNativeQuery("SELECT COUNT(DISTINCT t.person) FROM (" + records + ") t").setParameter("at", at)
-                .getSingleResult());
+        // one row per person (or group and person) first, hashed, then counted: no sort of every certificate
+        long total = num(em.createNativeQuery("SELECT COUNT(*) FROM (SELECT t.person FROM (" + records + ") t GROUP BY t.person) p")
+                .setParameter("at", at).getSingleResult());
         List<Group> groups = new ArrayList<>();
         if (dimension != null) {
-            for (Object[] row : (List<Object[]>) em.createNativeQuery("SELECT " + dimension.column + ", COUNT(DISTINCT t.person) FROM ("
-                    + records + ") t GROUP BY " + dimension.column).setParameter("at", at).getResultList()) {
+            for (Object[] row : (List<Object[]>) em.createNativeQuery("SELECT p.k, COUNT(*) FROM (SELECT " + dimension.column
+                    + " AS k, t.person FROM (" + records + ") t GROUP BY " + dimension.column + ", t.person) p GROUP BY p.k")
+                    .setParameter("at", at).getResultList()) {
                 long n = num(row[1]);
                 groups.add(group(row[0] == null ? null : row[0].toString(), n, 0, n));
             }
