@@ -47,6 +47,11 @@ public class KnownMembers {
         return known != null && known.profile().equals(profile) ? Optional.of(known.member()) : Optional.empty();
     }
 
+    /** What is kept for this subject now, whatever the token says (for tests and diagnostics). */
+    public Optional<MemberRef> cached(String subject) {
+        return Optional.ofNullable(cache.getIfPresent(subject)).map(Known::member);
+    }
+
     /** The generation to pass to {@link #put}, read before resolving. */
     public long generation() {
         return generation.get();
