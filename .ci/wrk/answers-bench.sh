@@ -3,7 +3,8 @@
 # Keycloak 26 bearer tokens of the realm's demo learners), as root:
 #   .ci/wrk/answers-bench.sh [project dir ...]   (each holding a packaged target/quarkus-app; default: this one)
 # env: BENCH_SECONDS=12, BENCH_CONNECTIONS="16 64", BENCH_PG_OPTS="commit_delay=... commit_siblings=..." (postgres -c
-# options for the cluster), BENCH_APP_ENV (VAR=value words for the app). Prints one line per scenario and its ratio
+# options for the cluster), BENCH_PG_SQL_2="alter system set commit_delay = 500" (run before the second app, then the
+# configuration is reloaded: e.g. the same project twice, without and with PostgreSQL's group commit), BENCH_APP_ENV (VAR=value words for the app). Prints one line per scenario and its ratio
 # to the static file and to the no-op of the same run. The lead's .ci/bench supersedes this once merged.
 set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -27,6 +28,12 @@ p99() { sed -n 's/^ *99% *\(.*\)$/\1/p' "$1"; }
 i=0
 for app in "${APPS[@]}"; do
   i=$((i + 1)); APP_DB=bench$i
+  if [[ $i == 2 && -n ${BENCH_PG_SQL_2:-} ]]; then
+    IFS=';' read -ra sqls <<<"$BENCH_PG_SQL_2"
+    for sql in "${sqls[@]}"; do "$PG_BIN/psql" -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -c "$sql" </dev/null; done
+    "$PG_BIN/psql" -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -c "select pg_reload_conf()" </dev/null >/dev/null
+    log "PostgreSQL: $BENCH_PG_SQL_2 (commit_delay now $("$PG_BIN/psql" -X -q -t -A -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -c 'show commit_delay' </dev/null))"
+  fi
   "$PG_BIN/psql" -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -c "create database $APP_DB" </dev/null
   # shellcheck disable=SC2206
   APP_EXTRA_ENV=(${BENCH_APP_ENV:-})
