@@ -15,12 +15,15 @@ import jakarta.json.JsonString;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.owlet.organization.Caller;
+import org.owlet.organization.KnownMembers;
 import org.owlet.organization.Member;
+import org.owlet.organization.MemberRef;
 import org.owlet.organization.MemberService;
 import org.owlet.web.PreferredLanguage;
 import org.owlet.web.TimeSource;
 
 import io.quarkus.oidc.IdToken;
+import io.quarkus.oidc.IdTokenCredential;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.Context;
 
@@ -50,7 +53,12 @@ public class CurrentUser implements PreferredLanguage, Caller {
     @Inject
     TimeSource time;
 
+    @Inject
+    KnownMembers known;
+
     private Member member;
+
+    private MemberRef ref;
 
     public boolean isSignedIn() {
         return !identity.isAnonymous();
@@ -102,13 +110,42 @@ public class CurrentUser implements PreferredLanguage, Caller {
     /** The member record, created on first sight. */
     public Member member() {
         if (member == null && isSignedIn()) {
-            MemberService.Profile profile = profile();
-            member = members.find(subject())
-                    .filter(m -> m.lastSeenAt.plus(TOUCH_INTERVAL).isAfter(time.now()))
-                    .filter(m -> members.isUpToDate(m, profile))
-                    .orElseGet(() -> members.signedIn(profile));
+            MemberRef resolved = memberRef();
+            member = Member.findById(resolved.id());
+            if (member == null) { // erased or gone since it was cached: resolve again
+                known.forget(subject());
+                ref = null;
+                member = Member.findById(memberRef().id());
+            }
         }
         return member;
+    }
+
+    /**
+     * The member's id, key and company, from {@link KnownMembers} when the token says the same as when it was resolved:
+     * no query then. Otherwise the member is found (and its company worked out) as on a sign-in; its row is written only
+     * when something changed or its last-seen time is more than {@link #TOUCH_INTERVAL} old.
+     */
+    @Override
+    public MemberRef memberRef() {
+        if (ref == null && isSignedIn()) {
+            MemberService.Profile profile = profile();
+            ref = known.get(profile).orElseGet(() -> {
+                long generation = known.generation();
+                Member found = members.find(profile.subject())
+                        .filter(m -> m.lastSeenAt.plus(TOUCH_INTERVAL).isAfter(time.now()))
+                        .filter(m -> members.isUpToDate(m, profile)).orElse(null);
+                if (found == null) {
+                    found = members.signedIn(profile);
+                    generation = known.generation(); // the sign-in's own write, committed: what it read is current
+                }
+                member = found;
+                MemberRef resolved = MemberRef.of(found);
+                known.put(profile, resolved, generation);
+                return resolved;
+            });
+        }
+        return ref;
     }
 
     /** What the token says about the caller, for the member record and company resolution. */
@@ -135,6 +172,11 @@ public class CurrentUser implements PreferredLanguage, Caller {
         if (!isSignedIn() || Context.isOnEventLoopThread()) {
             return Optional.empty();
         }
+        // the member as known (no query), else its row; never created here (a refused sign-in must still get its page)
+        MemberRef known = ref != null ? ref : this.known.get(profile()).orElse(null);
+        if (known != null) {
+            return Optional.ofNullable(known.preferredLanguage());
+        }
         return members.find(subject()).map(m -> m.preferredLanguage);
     }
 
@@ -148,7 +190,8 @@ public class CurrentUser implements PreferredLanguage, Caller {
             return null;
         }
         Object value = claimOf(accessToken, name);
-        if (value == null && idToken.isResolvable()) {
+        // a bearer call has no ID token: asking the producer for one then logs a WARN on every request
+        if (value == null && identity.getCredential(IdTokenCredential.class) != null && idToken.isResolvable()) {
             value = claimOf(idToken.get(), name);
         }
         if (value == null && identity.getPrincipal() instanceof JsonWebToken principal) {

@@ -29,7 +29,7 @@ public class WhoAmIApi {
         me.put("roles", user.roles());
         me.put("organization", CurrentUser.asList(user.organizationClaim()));
         me.put("emailVerified", user.emailVerifiedClaim() == null ? null : user.emailVerifiedClaim().toString());
-        me.put("memberSince", user.member() == null ? null : user.member().firstSeenAt.toString());
+        me.put("memberSince", user.memberRef() == null ? null : user.memberRef().firstSeenAt().toString());
         return me;
     }
 }

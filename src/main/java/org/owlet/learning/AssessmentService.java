@@ -22,6 +22,7 @@ import org.owlet.catalog.model.Course;
 import org.owlet.catalog.model.Module;
 import org.owlet.organization.AuditLog;
 import org.owlet.organization.Member;
+import org.owlet.organization.MemberRef;
 import org.owlet.web.StoredText;
 import org.owlet.web.TimeSource;
 import org.owlet.web.Transactions;
@@ -255,19 +256,32 @@ public class AssessmentService {
      */
     public AnswerRecorder.Result answer(Member member, long attemptId, String questionKey, String itemId, Submission submission,
             String language) {
+        return answer(MemberRef.of(member), attemptId, questionKey, itemId, submission, language);
+    }
+
+    /** As {@link #answer(Member, long, String, String, Submission, String)}, for the caller known without its row. */
+    public AnswerRecorder.Result answer(MemberRef member, long attemptId, String questionKey, String itemId, Submission submission,
+            String language) {
         return recorder.record(member, new AnswerRecorder.InAttempt(attemptId), questionKey, itemId, submission, language);
     }
 
     /**
      * Submits an attempt: scores its counted answers; a passed final completes the course and tells certification.
-     * The attempt is locked, then closed with {@code UPDATE … WHERE submitted_at IS NULL}: of two submissions at once
-     * exactly one closes it and fires the event; the other returns the submitted attempt.
+     * The member's attempt is read with a lock ({@code SELECT … FOR UPDATE}, the latest row after any concurrent
+     * submission): of two submissions at once exactly one closes it and fires the event; the other finds it closed and
+     * returns it. Three statements (the attempt, its counted answers, the update), two more for a passed final's
+     * enrolment, and what certification records for a pass.
      */
     @Transactional
     public Attempt submit(Member member, long attemptId, String language) {
-        attempt(member, attemptId);
-        Attempt attempt = Attempt.<Attempt> findByIdOptional(attemptId, LockModeType.PESSIMISTIC_WRITE).orElseThrow();
-        Attempt.getEntityManager().refresh(attempt);
+        return submit(member.id, attemptId, language);
+    }
+
+    @Transactional
+    public Attempt submit(long memberId, long attemptId, String language) {
+        Attempt attempt = Attempt.<Attempt> find("id = ?1 and member.id = ?2", attemptId, memberId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
+                .orElseThrow(() -> new NotFound("attempt " + attemptId));
         if (!attempt.isOpen()) {
             return attempt;
         }
@@ -280,19 +294,22 @@ public class AssessmentService {
         String lang = course.languageFor(language);
         Boolean pass = course.module(attempt.moduleId).orElseThrow() instanceof Module.FinalAssessment assessment
                 ? passes(score, assessment.passMark()) : null;
-        int closed = Attempt.update("submittedAt = ?1, score = ?2, passed = ?3, language = ?4, openKey = null"
-                + " where id = ?5 and submittedAt is null", now, score, pass, lang, attemptId);
-        Attempt.getEntityManager().refresh(attempt);
-        if (closed != 1 || !Boolean.TRUE.equals(pass)) {
+        attempt.submittedAt = now;
+        attempt.score = score;
+        attempt.passed = pass;
+        attempt.language = lang;
+        attempt.openKey = null;
+        Attempt.flush();
+        if (!Boolean.TRUE.equals(pass)) {
             return attempt;
         }
         boolean refresher = attempt.kind == Activity.REFRESHER;
         if (!refresher) {
-            Enrolment enrolment = enrolments.enrolIn(member, course);
+            Enrolment enrolment = enrolments.enrolIn(memberId, course);
             enrolment.completedAt = now;
             enrolment.completionLanguage = lang;
         }
-        passed.fire(new FinalAssessmentPassed(member.id, attempt.company == null ? null : attempt.company.id, course.id(),
+        passed.fire(new FinalAssessmentPassed(memberId, attempt.company == null ? null : attempt.company.id, course.id(),
                 course.version(), course.contentHash(), lang, score, attempt.id, refresher, now));
         return attempt;
     }

@@ -131,12 +131,16 @@ public class AttemptResource {
     @POST
     @Path("/attempts/{attemptId}/answer")
     public Response answer(@PathParam("attemptId") long attemptId, @BeanParam AnswerForm form) {
-        Attempt attempt = assessments.attempt(pages.me(), attemptId);
-        if (!attempt.isOpen()) {
-            return Response.seeOther(URI.create("/learn/attempts/" + attemptId)).build();
+        AnswerRecorder.Result result;
+        try {
+            result = assessments.answer(pages.meRef(), attemptId, form.key, form.item, form.submission(), pages.lang());
+        } catch (NotAllowed closed) {
+            if (closed.reason() != Refusal.CLOSED) {
+                throw closed;
+            }
+            return Response.seeOther(URI.create("/learn/attempts/" + attemptId)).build(); // submitted meanwhile
         }
-        AnswerRecorder.Result result = assessments.answer(pages.me(), attemptId, form.key, form.item, form.submission(), pages.lang());
-        if (!attempt.kind.showsFeedback()) {
+        if (!result.answer().activity.showsFeedback()) {
             // final and refresher: no feedback until the end
             return Response.seeOther(URI.create("/learn/attempts/" + attemptId)).build();
         }
@@ -158,7 +162,7 @@ public class AttemptResource {
     @POST
     @Path("/attempts/{attemptId}/submit")
     public Response submit(@PathParam("attemptId") long attemptId) {
-        assessments.submit(pages.me(), attemptId, pages.lang());
+        assessments.submit(pages.meRef().id(), attemptId, pages.lang());
         return Response.seeOther(URI.create("/learn/attempts/" + attemptId + "/result")).build();
     }
 

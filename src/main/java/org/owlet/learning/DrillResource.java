@@ -16,7 +16,7 @@ import jakarta.ws.rs.core.Response;
 import org.owlet.catalog.model.Course;
 import org.owlet.catalog.model.Module;
 import org.owlet.catalog.view.CourseView;
-import org.owlet.organization.Member;
+import org.owlet.organization.MemberRef;
 import org.owlet.web.errors.NotFound;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -52,24 +52,24 @@ public class DrillResource {
     @GET
     public TemplateInstance drill(@PathParam("courseId") String courseId, @PathParam("drillId") String drillId,
             @QueryParam("practice") boolean practice) {
-        Member me = pages.me();
+        MemberRef me = pages.meRef();
         Course course = enrolments.course(courseId);
         Module.Drill drill = drills.drill(course, drillId);
-        enrolments.visit(me, courseId, "/learn/" + courseId + "/drills/" + drillId);
+        enrolments.visit(me.id(), courseId, "/learn/" + courseId + "/drills/" + drillId);
         CourseView view = pages.view(course);
         CourseView.ModuleView module = LearnPages.moduleView(view, drillId);
-        DrillService.DrillCounts counts = drills.counts(me, course, drill);
-        return drills.nextCard(me, course, drill, practice)
-                .map(itemId -> Templates.card(view, module, questions.drillCard(me, course, drillId, itemId, pages.lang()), counts,
-                        practice))
-                .orElseGet(() -> Templates.drillDone(view, module, counts));
+        DrillService.Deck deck = drills.deck(me.id(), course, drill, practice);
+        return deck.next()
+                .map(itemId -> Templates.card(view, module, questions.drillCard(me.id(), course, drillId, itemId, pages.lang()),
+                        deck.counts(), practice))
+                .orElseGet(() -> Templates.drillDone(view, module, deck.counts()));
     }
 
     @POST
     @Path("/answer")
     public Response answer(@PathParam("courseId") String courseId, @PathParam("drillId") String drillId,
             @BeanParam AnswerForm form) {
-        AnswerRecorder.Result result = drills.answer(pages.me(), courseId, drillId, form.key, form.item, form.submission(),
+        AnswerRecorder.Result result = drills.answer(pages.meRef(), courseId, drillId, form.key, form.item, form.submission(),
                 pages.lang());
         return Response.seeOther(URI.create("/learn/" + courseId + "/drills/" + drillId + "/feedback/" + result.answer().id
                 + (form.practice ? "?practice=true" : ""))).build();

@@ -14,6 +14,7 @@ import org.owlet.catalog.model.Course;
 import org.owlet.catalog.model.Module;
 import org.owlet.learning.srs.Sm2;
 import org.owlet.organization.Member;
+import org.owlet.organization.MemberRef;
 import org.owlet.web.TimeSource;
 import org.owlet.web.errors.NotFound;
 
@@ -63,10 +64,22 @@ public class DrillService {
         return new DrillCounts(due, fresh, mastered, drill.deck().size());
     }
 
+    /** The card schedules, counts and next card of a drill for the member, from one query. */
+    public record Deck(DrillCounts counts, Optional<String> next) {
+    }
+
+    public Deck deck(long memberId, Course course, Module.Drill drill, boolean practice) {
+        Map<String, CardSchedule> rows = schedules(memberId, course.id());
+        Instant now = time.now();
+        return new Deck(counts(rows, drill, now), nextCard(rows, drill, practice, now));
+    }
+
     /** The next card: a due one first, then a new one; with {@code practice}, any card, least recently answered first. */
     public Optional<String> nextCard(Member member, Course course, Module.Drill drill, boolean practice) {
-        Map<String, CardSchedule> rows = schedules(member, course.id());
-        Instant now = time.now();
+        return nextCard(schedules(member, course.id()), drill, practice, time.now());
+    }
+
+    static Optional<String> nextCard(Map<String, CardSchedule> rows, Module.Drill drill, boolean practice, Instant now) {
         List<String> deck = drill.deck();
         Optional<String> due = deck.stream().filter(rows::containsKey).filter(id -> Sm2.isDue(rows.get(id).schedule(), now))
                 .min(Comparator.comparing(id -> rows.get(id).due));
@@ -82,12 +95,22 @@ public class DrillService {
 
     /** The member's card schedules in a course, by item id. */
     static Map<String, CardSchedule> schedules(Member member, String courseId) {
-        return CardSchedule.<CardSchedule> list("member.id = ?1 and courseId = ?2", member.id, courseId).stream()
+        return schedules(member.id, courseId);
+    }
+
+    static Map<String, CardSchedule> schedules(long memberId, String courseId) {
+        return CardSchedule.<CardSchedule> list("member.id = ?1 and courseId = ?2", memberId, courseId).stream()
                 .collect(Collectors.toMap(s -> s.itemId, s -> s));
     }
 
     /** Records and scores the answer to a rendered drill card, reschedules the card (SM-2) and updates its mastery. */
     public AnswerRecorder.Result answer(Member member, String courseId, String drillId, String questionKey, String itemId,
+            Submission submission, String language) {
+        return answer(MemberRef.of(member), courseId, drillId, questionKey, itemId, submission, language);
+    }
+
+    /** As {@link #answer(Member, String, String, String, String, Submission, String)}, for the caller known without its row. */
+    public AnswerRecorder.Result answer(MemberRef member, String courseId, String drillId, String questionKey, String itemId,
             Submission submission, String language) {
         drill(enrolments.course(courseId), drillId);
         return recorder.record(member, new AnswerRecorder.InDrill(courseId, drillId), questionKey, itemId, submission, language);

@@ -1,5 +1,6 @@
 package org.owlet.learning;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -23,6 +24,9 @@ public class EnrolmentService {
 
     /** The unique constraints two first visits at once can collide on; the loser's retry finds the winner's row. */
     static final Set<String> RACES = Set.of("enrolment_unique", "lesson_read_unique");
+
+    /** How stale an enrolment's last activity may get before a page read refreshes it (the same page read again). */
+    static final Duration VISIT_INTERVAL = Duration.ofMinutes(1);
 
     @Inject
     CatalogService catalog;
@@ -50,9 +54,14 @@ public class EnrolmentService {
     /** Enrols within the caller's transaction (which then retries on {@link #RACES}). */
     @Transactional(Transactional.TxType.MANDATORY)
     Enrolment enrolIn(Member member, Course course) {
-        return enrolment(member, course.id()).orElseGet(() -> {
+        return enrolIn(member.id, course);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    Enrolment enrolIn(long memberId, Course course) {
+        return Enrolment.<Enrolment> find("member.id = ?1 and courseId = ?2", memberId, course.id()).firstResultOptional().orElseGet(() -> {
             Enrolment enrolment = new Enrolment();
-            enrolment.member = Member.getEntityManager().getReference(Member.class, member.id);
+            enrolment.member = Member.getEntityManager().getReference(Member.class, memberId);
             enrolment.courseId = course.id();
             enrolment.contentHash = course.contentHash();
             enrolment.enrolledAt = time.now();
@@ -84,12 +93,22 @@ public class EnrolmentService {
 
     /**
      * Enrols the member if needed and remembers where they are, so "Continue" brings them back to the exact page:
-     * one transaction for both.
+     * one transaction for both. A page read again within {@link #VISIT_INTERVAL} writes nothing (one query to see that).
      */
     public void visit(Member member, String courseId, String path) {
+        visit(member.id, courseId, path);
+    }
+
+    public void visit(long memberId, String courseId, String path) {
         Course course = course(courseId);
+        Optional<Enrolment> known = Enrolment.<Enrolment> find("member.id = ?1 and courseId = ?2", memberId, courseId)
+                .firstResultOptional();
+        if (known.isPresent() && path.equals(known.get().lastPath)
+                && known.get().lastActivityAt.plus(VISIT_INTERVAL).isAfter(time.now())) {
+            return;
+        }
         Transactions.retrying(RACES, () -> {
-            Enrolment enrolment = enrolIn(member, course);
+            Enrolment enrolment = enrolIn(memberId, course);
             enrolment.lastPath = path;
             enrolment.lastActivityAt = time.now();
             return enrolment;

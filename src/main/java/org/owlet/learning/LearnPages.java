@@ -11,6 +11,7 @@ import org.owlet.catalog.model.Item;
 import org.owlet.catalog.view.CourseView;
 import org.owlet.organization.Caller;
 import org.owlet.organization.Member;
+import org.owlet.organization.MemberRef;
 import org.owlet.web.LocaleResolver;
 import org.owlet.web.errors.NotFound;
 
@@ -48,6 +49,11 @@ public class LearnPages {
 
     Member me() {
         return caller.member();
+    }
+
+    /** The caller's id, key and company, without reading the member row once known. */
+    MemberRef meRef() {
+        return caller.memberRef();
     }
 
     CourseView view(Course course) {

@@ -43,16 +43,22 @@ public class QuestionService {
     /** A drill card for the member (unnumbered). */
     @Transactional
     public Question drillCard(Member member, Course course, String drillId, String itemId, String language) {
-        return render(member, course, Activity.DRILL, drillId, null, itemId, language, 0, 0);
+        return render(member.id, course, Activity.DRILL, drillId, null, itemId, language, 0, 0);
+    }
+
+    /** A drill card for the member (unnumbered). */
+    @Transactional
+    public Question drillCard(long memberId, Course course, String drillId, String itemId, String language) {
+        return render(memberId, course, Activity.DRILL, drillId, null, itemId, language, 0, 0);
     }
 
     /** Question {@code number} of {@code total} in an open attempt. */
     @Transactional
     public Question inAttempt(Member member, Course course, Attempt attempt, String itemId, String language, int number, int total) {
-        return render(member, course, attempt.kind, attempt.moduleId, attempt, itemId, language, number, total);
+        return render(member.id, course, attempt.kind, attempt.moduleId, attempt, itemId, language, number, total);
     }
 
-    private Question render(Member member, Course course, Activity activity, String moduleId, Attempt attempt, String itemId,
+    private Question render(long member, Course course, Activity activity, String moduleId, Attempt attempt, String itemId,
             String language, int number, int total) {
         Item item = course.item(itemId).orElseThrow(() -> new NotFound("item " + itemId));
         ItemView authored = catalog.learnerView(course, item, language);
@@ -64,22 +70,22 @@ public class QuestionService {
     }
 
     /** The latest question of this item, in this drill or attempt and this course version, that has no answer yet. */
-    private static Optional<RenderedQuestion> open(Member member, Course course, Activity activity, String moduleId,
+    private static Optional<RenderedQuestion> open(long member, Course course, Activity activity, String moduleId,
             Attempt attempt, String itemId) {
         if (attempt != null) {
             return RenderedQuestion.find("attempt.id = ?1 and itemId = ?2 and answered = false order by id desc", attempt.id, itemId)
                     .firstResultOptional();
         }
         return RenderedQuestion.find("member.id = ?1 and courseId = ?2 and itemId = ?3 and activity = ?4 and moduleId = ?5"
-                + " and contentHash = ?6 and answered = false order by id desc", member.id, course.id(), itemId, activity, moduleId,
+                + " and contentHash = ?6 and answered = false order by id desc", member, course.id(), itemId, activity, moduleId,
                 course.contentHash()).firstResultOptional();
     }
 
-    private RenderedQuestion record(Member member, Course course, Activity activity, String moduleId, Attempt attempt,
+    private RenderedQuestion record(long member, Course course, Activity activity, String moduleId, Attempt attempt,
             String itemId, List<String> order) {
         RenderedQuestion rendered = new RenderedQuestion();
         rendered.key = UUID.randomUUID().toString();
-        rendered.member = Member.getEntityManager().getReference(Member.class, member.id);
+        rendered.member = Member.getEntityManager().getReference(Member.class, member);
         rendered.courseId = course.id();
         rendered.contentHash = course.contentHash();
         rendered.activity = activity;

@@ -9,5 +9,8 @@ public interface Caller {
     /** The signed-in member (created on first sight), or null for an anonymous caller. */
     Member member();
 
+    /** The signed-in member's id, key and company without reading its row once known (null for an anonymous caller). */
+    MemberRef memberRef();
+
     boolean hasRole(String role);
 }

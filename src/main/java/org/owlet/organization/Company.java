@@ -9,6 +9,7 @@ import java.util.Optional;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
@@ -22,6 +23,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A member company of the coalition: a tenant whose people and figures are its own. */
 @Entity
+@EntityListeners(KnownMembers.Listener.class)
 @Table(name = "company")
 public class Company extends PanacheEntityBase {
 

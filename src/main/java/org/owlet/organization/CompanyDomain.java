@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -16,6 +17,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** An email domain that belongs to exactly one company. */
 @Entity
+@EntityListeners(KnownMembers.Listener.class)
 @Table(name = "company_domain")
 public class CompanyDomain extends PanacheEntityBase {
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -16,6 +17,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A company admin removed a member: this wins over the identity provider's claims until re-added. */
 @Entity
+@EntityListeners(KnownMembers.Listener.class)
 @Table(name = "company_removal")
 public class CompanyRemoval extends PanacheEntityBase {
 

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
@@ -20,6 +21,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A person known to Owlet, created on first sign-in from the identity provider's token. */
 @Entity
+@EntityListeners(KnownMembers.Listener.class)
 @Table(name = "member")
 public class Member extends PanacheEntityBase {
 
