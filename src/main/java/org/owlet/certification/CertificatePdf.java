@@ -135,7 +135,15 @@ public class CertificatePdf {
         if (cache == null) {
             return draw(content);
         }
-        return cache.get(content, this::draw);
+        byte[] cached = cache.getIfPresent(content);
+        if (cached != null) {
+            return cached;
+        }
+        // drawn outside the cache's own locks (a long computation inside them would hold up other keys); two requests for
+        // the same new certificate at once both draw it, with the same bytes
+        byte[] drawn = draw(content);
+        cache.put(content, drawn);
+        return drawn;
     }
 
     /** The cached PDF of this content, or null (tests). */
