@@ -33,4 +33,12 @@ public interface CatalogConfig {
 
     /** How often to look for changed course files; unset (the default, and in production) means never. */
     Optional<Duration> reloadInterval();
+
+    /**
+     * Whether loading compares every pair of questions for near-duplicates (a warning only). The authors' command and
+     * the build's course check always do; dev mode and the tests do (so authors see the warning); a production start does
+     * not: it costs most of the catalog's load time and never changes what is served.
+     */
+    @WithDefault("false")
+    boolean nearDuplicateCheck();
 }

@@ -101,11 +101,13 @@ public class CatalogService {
     public synchronized LoadedCatalog reload() {
         Path coursesDir = locate(config.coursesDir(), "catalog/courses");
         Path assetsDir = locate(config.assetsDir(), "catalog/assets");
+        long started = System.nanoTime();
         fingerprint = fingerprint(folders());
-        LoadedCatalog loaded = CatalogReader.read(coursesDir, assetsDir);
+        boolean nearDuplicates = config.nearDuplicateCheck();
+        LoadedCatalog loaded = CatalogReader.read(coursesDir, assetsDir, nearDuplicates);
         if (config.sampleCoursesDir().isPresent() && config.sampleAssetsDir().isPresent()) {
             loaded = merge(loaded, CatalogReader.read(Path.of(config.sampleCoursesDir().get()),
-                    Path.of(config.sampleAssetsDir().get())));
+                    Path.of(config.sampleAssetsDir().get()), nearDuplicates));
         }
         for (Problem problem : loaded.problems()) {
             if (problem.isError()) {
@@ -126,8 +128,10 @@ public class CatalogService {
         }
         current = loaded;
         currentById = Map.copyOf(byId);
-        LOG.infof("Catalog: %d course(s) loaded from %s and %s, %d error(s), %d warning(s)", loaded.courses().size(),
-                coursesDir, assetsDir, loaded.errors().size(), loaded.warnings().size());
+        LOG.infof("Catalog: %d course(s) loaded from %s and %s, %d error(s), %d warning(s)%s in %d ms", loaded.courses().size(),
+                coursesDir, assetsDir, loaded.errors().size(), loaded.warnings().size(),
+                nearDuplicates ? "" : " (near-duplicates not compared: the course check does)",
+                (System.nanoTime() - started) / 1_000_000);
         return loaded;
     }
 

@@ -3,10 +3,14 @@ package org.owlet.certification;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
@@ -20,12 +24,25 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * Vietnamese and the Latin extensions, Greek, Cyrillic), then Noto Sans SC (Simplified Chinese). Both are TrueType
  * outlines that PDFBox embeds as a subset. The build copies them into the classpath (see pom.xml); a build
  * without them fails here with a message that says so.
+ * <p>
+ * Parsing a font (Noto Sans SC is 10 MB) took most of a certificate's drawing time when it was done for each document.
+ * Now each font is parsed once per {@link Parsed} set, and a set is lent to one document at a time (PDFBox's parsed
+ * fonts are not meant to be read by two threads at once): at most {@code owlet.certification.pdf.renderers} documents are
+ * drawn at once (drawing is CPU work: more than the cores only adds waiting), and as many sets exist, each made once.
  */
 @ApplicationScoped
 public class CertificateFonts {
 
-    /** One font file: its bytes (parsed afresh for each document, as PDFBox fonts are not shared) and what it covers. */
+    /** One font file: its bytes and what it covers. */
     record Face(String resource, byte[] bytes, BitSet covered) {
+    }
+
+    /** The parsed fonts of both weights, in the order of {@link #faces(boolean)}; lent to one document at a time. */
+    record Parsed(List<TrueTypeFont> regular, List<TrueTypeFont> bold) {
+
+        List<TrueTypeFont> of(boolean isBold) {
+            return isBold ? bold : regular;
+        }
     }
 
     private static final String BASE = "certification/fonts/";
@@ -36,6 +53,60 @@ public class CertificateFonts {
 
     private volatile List<Face> regular;
     private volatile List<Face> bold;
+
+    private final ConcurrentLinkedQueue<Parsed> idle = new ConcurrentLinkedQueue<>();
+    private final Semaphore renderers;
+    private final int renderersCount;
+
+    @Inject
+    CertificateFonts(CertificationConfig config) {
+        int configured = config.pdf().renderers();
+        this.renderersCount = configured > 0 ? configured : Runtime.getRuntime().availableProcessors();
+        this.renderers = new Semaphore(renderersCount, true);
+    }
+
+    /** How many documents may be drawn at once (and at most how many parsed sets exist). */
+    int renderers() {
+        return renderersCount;
+    }
+
+    /** A set of parsed fonts for one document, waiting while {@link #renderers()} documents are being drawn. */
+    Parsed borrow() {
+        renderers.acquireUninterruptibly();
+        Parsed parsed = idle.poll();
+        if (parsed != null) {
+            return parsed;
+        }
+        try {
+            return new Parsed(parse(faces(false)), parse(faces(true)));
+        } catch (RuntimeException | Error e) {
+            renderers.release();
+            throw e;
+        }
+    }
+
+    /** Gives the set back once the document is saved. */
+    void release(Parsed parsed) {
+        idle.offer(parsed);
+        renderers.release();
+    }
+
+    private static List<TrueTypeFont> parse(List<Face> faces) {
+        List<TrueTypeFont> fonts = new ArrayList<>();
+        for (Face face : faces) {
+            try {
+                TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(face.bytes()));
+                // no glyph substitution: certificates set names and titles, not scripts that need it (Latin, Vietnamese,
+                // Greek, Cyrillic, Chinese), and PDFBox took Noto Sans for a Devanagari font and compiled regular
+                // expressions for every line it set: half the time of drawing a certificate
+                ttf.setEnableGsub(false);
+                fonts.add(ttf);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the certificate font " + face.resource(), e);
+            }
+        }
+        return List.copyOf(fonts);
+    }
 
     List<Face> faces(boolean isBold) {
         if (isBold) {
@@ -55,13 +126,15 @@ public class CertificateFonts {
         return text.codePoints().allMatch(cp -> Character.isWhitespace(cp) || faces(false).stream().anyMatch(f -> f.covered().get(cp)));
     }
 
-    /** Loads this face into a document, embedded as a subset. */
-    static PDType0Font embed(PDDocument document, Face face) {
+    /**
+     * Loads a parsed face into a document, embedded as a subset. The document neither keeps nor closes the parsed font
+     * (PDFBox closes only fonts it parsed itself), so the next document can use it.
+     */
+    static PDType0Font embed(PDDocument document, TrueTypeFont ttf) {
         try {
-            TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(face.bytes()));
             return PDType0Font.load(document, ttf, true);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the certificate font " + face.resource(), e);
+            throw new UncheckedIOException("cannot embed a certificate font", e);
         }
     }
 

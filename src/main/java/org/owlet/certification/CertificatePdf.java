@@ -24,6 +24,7 @@ import java.util.TimeZone;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
@@ -44,6 +45,8 @@ import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferenc
 import org.apache.pdfbox.util.Matrix;
 import org.owlet.web.Languages;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.google.zxing.common.BitMatrix;
 
 import io.quarkus.qute.i18n.Localized;
@@ -75,8 +78,19 @@ public class CertificatePdf {
     private static final int QR_RIGHT = (int) WIDTH - 72;
     private static final int QR_BOTTOM = 80;
 
+    private final CertificateFonts fonts;
+    /** Drawn PDFs by their content, bounded in bytes; null when the configured size is 0. */
+    private final Cache<Content, byte[]> cache;
+
     @Inject
-    CertificateFonts fonts;
+    CertificatePdf(CertificateFonts fonts, CertificationConfig config) {
+        this.fonts = fonts;
+        long bytes = config.pdf().cacheSize().asLongValue();
+        this.cache = bytes <= 0 ? null
+                : Caffeine.newBuilder().maximumWeight(bytes).executor(Runnable::run) // evicts at once, on the caller
+                        // the PDF plus roughly what the key's strings take
+                        .<Content, byte[]> weigher((content, pdf) -> pdf.length + 2048).build();
+    }
 
     /** Everything printed on a certificate, already in its language. */
     record Content(String language, String issuerName, String heading, String certifies, String holder, String completed,
@@ -112,12 +126,47 @@ public class CertificatePdf {
                 m.pdf_footer(verifyUrl.substring(0, verifyUrl.lastIndexOf('/')))); // the verification page, without the code
     }
 
+    /**
+     * The PDF of this content: from the cache when this very content was drawn before (a certificate always gives the
+     * same bytes), else drawn now. The key is the whole content, so a certificate revoked, renamed or erased since (its
+     * content differs) is never served from what was drawn before.
+     */
     public byte[] render(Content content) {
+        if (cache == null) {
+            return draw(content);
+        }
+        byte[] cached = cache.getIfPresent(content);
+        if (cached != null) {
+            return cached;
+        }
+        // drawn outside the cache's own locks (a long computation inside them would hold up other keys); two requests for
+        // the same new certificate at once both draw it, with the same bytes
+        byte[] drawn = draw(content);
+        cache.put(content, drawn);
+        return drawn;
+    }
+
+    /** The cached PDF of this content, or null (tests). */
+    byte[] cached(Content content) {
+        return cache == null ? null : cache.getIfPresent(content);
+    }
+
+    /** Draws the PDF, without the cache. */
+    byte[] draw(Content content) {
+        CertificateFonts.Parsed parsed = fonts.borrow();
+        try {
+            return draw(content, parsed);
+        } finally {
+            fonts.release(parsed);
+        }
+    }
+
+    private byte[] draw(Content content, CertificateFonts.Parsed parsed) {
         try (PDDocument document = new PDDocument()) {
             PDPage page = new PDPage(PAGE);
             document.addPage(page);
-            Typesetter regular = new Typesetter(document, fonts.faces(false));
-            Typesetter bold = new Typesetter(document, fonts.faces(true));
+            Typesetter regular = new Typesetter(document, fonts.faces(false), parsed.of(false));
+            Typesetter bold = new Typesetter(document, fonts.faces(true), parsed.of(true));
             TaggedPage tags = new TaggedPage(document, page);
             try (PDPageContentStream out = new PDPageContentStream(document, page)) {
                 tags.artifact(out, () -> frame(out));
@@ -309,12 +358,14 @@ public class CertificatePdf {
     static final class Typesetter {
 
         private final List<CertificateFonts.Face> faces;
+        private final List<TrueTypeFont> parsed;
         private final PDDocument document;
         private final Map<Integer, PDType0Font> loaded = new HashMap<>();
 
-        Typesetter(PDDocument document, List<CertificateFonts.Face> faces) {
+        Typesetter(PDDocument document, List<CertificateFonts.Face> faces, List<TrueTypeFont> parsed) {
             this.document = document;
             this.faces = faces;
+            this.parsed = parsed;
         }
 
         private record Run(PDType0Font font, String text) {
@@ -359,7 +410,7 @@ public class CertificatePdf {
         }
 
         private PDType0Font font(int face) {
-            return loaded.computeIfAbsent(face, f -> CertificateFonts.embed(document, faces.get(f)));
+            return loaded.computeIfAbsent(face, f -> CertificateFonts.embed(document, parsed.get(f)));
         }
 
         private static float width(List<Run> runs, float size) throws IOException {

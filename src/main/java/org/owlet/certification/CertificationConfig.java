@@ -22,6 +22,22 @@ public interface CertificationConfig {
 
     RateLimit rateLimit();
 
+    Pdf pdf();
+
+    interface Pdf {
+        /** Certificates drawn at once, each with its own parsed fonts; 0: as many as the machine has cores. */
+        @WithDefault("0")
+        int renderers();
+
+        /**
+         * How many bytes of drawn PDFs are kept for repeat downloads (least recently used go first; 0: none). A certificate
+         * always gives the same bytes, and the cache is keyed by everything printed on it (code, edition, name, revocation
+         * ...), so a revoked or renamed certificate is drawn afresh.
+         */
+        @WithDefault("16M")
+        io.quarkus.runtime.configuration.MemorySize cacheSize();
+    }
+
     interface RateLimit {
         /** Requests one address may make at once. */
         @WithDefault("30")

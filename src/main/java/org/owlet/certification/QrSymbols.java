@@ -6,7 +6,7 @@ import java.util.Map;
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.EncodeHintType;
-import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.PlanarYUVLuminanceSource;
 import com.google.zxing.ReaderException;
 import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
@@ -78,23 +78,37 @@ final class QrSymbols {
     static boolean readsAs(BitMatrix matrix, String text, double scale) {
         int modules = matrix.getWidth() + 2 * QUIET;
         int side = (int) Math.ceil(modules * scale);
-        int[] pixels = new int[side * side];
+        // which modules each pixel row (and column: the same numbers) overlaps, and by how much: computed once, not per pixel
+        int[] first = new int[side];
+        double[][] share = new double[side][];
+        for (int p = 0; p < side; p++) {
+            first[p] = (int) (p / scale);
+            int last = Math.min(modules - 1, (int) ((p + 1) / scale));
+            share[p] = new double[Math.max(0, last - first[p] + 1)];
+            for (int m = first[p]; m <= last; m++) {
+                share[p][m - first[p]] = overlap(p, m, scale);
+            }
+        }
+        byte[] pixels = new byte[side * side]; // grey levels: what ZXing's RGB source made of grey pixels, without the RGB
         for (int y = 0; y < side; y++) {
             for (int x = 0; x < side; x++) {
                 double dark = 0;
-                for (int row = (int) (y / scale); row <= Math.min(modules - 1, (int) ((y + 1) / scale)); row++) {
-                    for (int col = (int) (x / scale); col <= Math.min(modules - 1, (int) ((x + 1) / scale)); col++) {
+                for (int r = 0; r < share[y].length; r++) {
+                    int row = first[y] + r;
+                    for (int c = 0; c < share[x].length; c++) {
+                        int col = first[x] + c;
                         if (isDark(matrix, col - QUIET, row - QUIET)) {
-                            dark += overlap(x, col, scale) * overlap(y, row, scale);
+                            dark += share[x][c] * share[y][r];
                         }
                     }
                 }
                 int grey = (int) Math.round(255 * (1 - dark));
-                pixels[y * side + x] = 0xFF000000 | grey << 16 | grey << 8 | grey;
+                pixels[y * side + x] = (byte) grey;
             }
         }
         try {
-            BinaryBitmap image = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(side, side, pixels)));
+            BinaryBitmap image = new BinaryBitmap(
+                    new HybridBinarizer(new PlanarYUVLuminanceSource(pixels, side, side, 0, 0, side, side, false)));
             return text.equals(new QRCodeReader().decode(image).getText());
         } catch (ReaderException e) {
             return false;

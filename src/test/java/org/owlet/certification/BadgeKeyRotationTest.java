@@ -69,6 +69,11 @@ class BadgeKeyRotationTest {
             public RateLimit rateLimit() {
                 return null;
             }
+
+            @Override
+            public Pdf pdf() {
+                return null;
+            }
         };
         badges.loadKey();
         return badges;

@@ -33,14 +33,29 @@ import org.owlet.catalog.validation.Problems;
 public final class CatalogReader {
 
     private final CatalogFiles files;
+    private final boolean nearDuplicates;
 
-    private CatalogReader(Path coursesDir, Path assetsDir) {
+    private CatalogReader(Path coursesDir, Path assetsDir, boolean nearDuplicates) {
         this.files = new CatalogFiles(coursesDir, assetsDir);
+        this.nearDuplicates = nearDuplicates;
     }
 
-    /** Reads and checks the whole catalog: courses (with {@code sources.yaml}) and assets (with {@code manifest.yaml}). */
+    /**
+     * Reads and checks the whole catalog: courses (with {@code sources.yaml}) and assets (with {@code manifest.yaml}),
+     * with every check, the comparison of every pair of questions ({@link NearDuplicates}) included: what the authors'
+     * command, the build's course check and dev mode use.
+     */
     public static LoadedCatalog read(Path coursesDir, Path assetsDir) {
-        return new CatalogReader(coursesDir, assetsDir).readAll();
+        return read(coursesDir, assetsDir, true);
+    }
+
+    /**
+     * As {@link #read(Path, Path)}, without the near-duplicate comparison when {@code nearDuplicates} is false: it only
+     * warns (it never skips a course), so a production start, which serves courses the build has already checked, does
+     * without it.
+     */
+    public static LoadedCatalog read(Path coursesDir, Path assetsDir, boolean nearDuplicates) {
+        return new CatalogReader(coursesDir, assetsDir, nearDuplicates).readAll();
     }
 
     private LoadedCatalog readAll() {
@@ -52,16 +67,20 @@ public final class CatalogReader {
         Map<String, ManifestEntry> manifest = Files.isDirectory(files.assetsDir) ? ManifestReader.read(files) : Map.of();
         PoliciesReader policies = PoliciesReader.read(files);
         CourseReader reader = new CourseReader(files, sources, new Images(files, manifest), policies);
-        List<Course> courses = new ArrayList<>();
+        List<Course> read = new ArrayList<>();
         for (Path courseFile : courseFiles) {
             int mark = problems.mark();
             Course course = reader.read(courseFile);
             if (course != null && !problems.errorsSince(mark)) {
-                courses.add(course.withContentHash(CourseJson.hash(course)));
+                read.add(course);
             }
         }
+        // the content hashes (each course written as JSON and hashed: a fifth of the reading) on every core, in order
+        List<Course> courses = read.parallelStream().map(course -> course.withContentHash(CourseJson.hash(course))).toList();
         policies.checkDecisions(courses.stream().map(Course::id).collect(Collectors.toSet()));
-        NearDuplicates.check(courses, reader::itemLocation, problems);
+        if (nearDuplicates) {
+            NearDuplicates.check(courses, reader::itemLocation, problems);
+        }
         Map<String, AssetFile> assets = new LinkedHashMap<>();
         manifest.values().stream().filter(ManifestEntry::usable).forEach(e -> assets.put(e.path(), e.file()));
         return new LoadedCatalog(List.copyOf(courses), Map.copyOf(sources), assets, problems.all());

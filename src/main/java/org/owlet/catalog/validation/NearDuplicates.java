@@ -1,8 +1,11 @@
 package org.owlet.catalog.validation;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.BiFunction;
 
 import org.owlet.catalog.model.Course;
@@ -35,21 +38,38 @@ public final class NearDuplicates {
                         new Stem(course, item, language, words(text, language), image)));
             }
         }
+        // only stems in the same language showing the same image are compared, and only when their lengths differ by at
+        // most one word (otherwise the distance is more than one): a few thousand comparisons instead of every pair.
+        // The warnings come in the order of the plain double loop over all stems.
+        Map<String, List<Integer>> groups = new LinkedHashMap<>();
         for (int i = 0; i < stems.size(); i++) {
-            for (int j = i + 1; j < stems.size(); j++) {
-                Stem a = stems.get(i);
-                Stem b = stems.get(j);
-                if (!a.language().equals(b.language()) || !a.image().equals(b.image()) || a.item() == b.item()
-                        || Math.max(a.words().length, b.words().length) < MIN_WORDS) {
-                    continue;
-                }
-                if (wordDistance(a.words(), b.words()) <= 1) {
-                    String[] at = String.valueOf(where.apply(b.course(), b.item())).split(":");
-                    problems.warning(at[0], at.length > 1 ? Integer.parseInt(at[1]) : 0, "items[" + b.item().id() + "]",
-                            "the '" + a.language() + "' question is nearly the same as item '" + a.item().id()
-                                    + "' (" + where.apply(a.course(), a.item()) + "); expected items that ask different things");
+            Stem stem = stems.get(i);
+            groups.computeIfAbsent(stem.language() + "\u0000" + stem.image(), k -> new ArrayList<>()).add(i);
+        }
+        List<int[]> pairs = new ArrayList<>();
+        for (List<Integer> group : groups.values()) {
+            for (int x = 0; x < group.size(); x++) {
+                for (int y = x + 1; y < group.size(); y++) {
+                    Stem a = stems.get(group.get(x));
+                    Stem b = stems.get(group.get(y));
+                    if (a.item() == b.item() || Math.max(a.words().length, b.words().length) < MIN_WORDS
+                            || Math.abs(a.words().length - b.words().length) > 1) {
+                        continue;
+                    }
+                    if (wordDistance(a.words(), b.words()) <= 1) {
+                        pairs.add(new int[] { group.get(x), group.get(y) });
+                    }
                 }
             }
+        }
+        pairs.sort(Comparator.<int[]> comparingInt(p -> p[0]).thenComparingInt(p -> p[1]));
+        for (int[] pair : pairs) {
+            Stem a = stems.get(pair[0]);
+            Stem b = stems.get(pair[1]);
+            String[] at = String.valueOf(where.apply(b.course(), b.item())).split(":");
+            problems.warning(at[0], at.length > 1 ? Integer.parseInt(at[1]) : 0, "items[" + b.item().id() + "]",
+                    "the '" + a.language() + "' question is nearly the same as item '" + a.item().id()
+                            + "' (" + where.apply(a.course(), a.item()) + "); expected items that ask different things");
         }
     }
 
