@@ -28,7 +28,8 @@ import org.owlet.catalog.validation.Problems;
  * The files are read in this order, which is also the order of the problems: {@link SourcesReader},
  * {@link ManifestReader}, {@link PoliciesReader}, then each course folder by name ({@link CourseReader}, which reads the
  * items with {@link ItemReader} before the modules), and last the checks across courses (the decisions each policy
- * profile serves, {@link NearDuplicates}).
+ * profile serves, {@link NearDuplicates}) and the texts of every course, policy profile and image against
+ * {@code glossary.yaml} ({@link GlossaryReader}).
  */
 public final class CatalogReader {
 
@@ -79,7 +80,9 @@ public final class CatalogReader {
         List<Course> courses = read.parallelStream().map(course -> course.withContentHash(CourseJson.hash(course))).toList();
         policies.checkDecisions(courses.stream().map(Course::id).collect(Collectors.toSet()));
         if (nearDuplicates) {
+            // the authors' checks (the validator, the build, dev mode), not a production start's work
             NearDuplicates.check(courses, reader::itemLocation, problems);
+            GlossaryReader.check(files, courseFiles);
         }
         Map<String, AssetFile> assets = new LinkedHashMap<>();
         manifest.values().stream().filter(ManifestEntry::usable).forEach(e -> assets.put(e.path(), e.file()));

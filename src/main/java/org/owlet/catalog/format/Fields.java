@@ -186,7 +186,8 @@ final class Fields {
         return result;
     }
 
-    private static String idOf(Node node, int index) {
+    /** The segment a list entry gets in a field path: its id (or file), else its index. */
+    static String idOf(Node node, int index) {
         if (node instanceof Node.MapNode map) {
             Node.Entry id = map.entries().get("id");
             if (id == null) {
