@@ -76,7 +76,12 @@ class TrainingProgrammeTest {
     void coursesAreWeightedByWhatIsSoldOnlineLiveAnimalsThenIvory() {
         List<String> bySize = courses.values().stream()
                 .sorted(Comparator.comparingInt((Course c) -> c.items().size()).reversed()).map(Course::id).toList();
-        assertThat(bySize.subList(0, 2)).containsExactly("live-animals", "ivory-horn-casque");
+        assertThat(bySize.get(0)).isEqualTo("live-animals");
+        // The coded-language course teaches a skill across every product family (issue 19 adds its coded-term
+        // families there), so the weighting by what is sold online applies to the product courses.
+        List<String> productCoursesBySize = bySize.stream().filter(id -> !id.equals("coded-language-triage"))
+                .toList();
+        assertThat(productCoursesBySize.subList(0, 2)).containsExactly("live-animals", "ivory-horn-casque");
     }
 
     @Test
