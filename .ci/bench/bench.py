@@ -207,12 +207,14 @@ def table(args):
     errors = 0
     for r in runs:
         ceiling = min(x for x in (noop.get(r["c"]), pg.get(r["c"])) if x) if (noop.get(r["c"]) or pg.get(r["c"])) else None
-        rps = r["rps"] if not r.get("bounded") else None
+        rps = r["rps"] if not r.get("bounded") and r["count"] else None
         ratio_noop = f"{r['rps'] / noop[r['c']]:.2f}" if rps and noop.get(r["c"]) else "–"
         ratio_min = f"{r['rps'] / ceiling:.2f}" if rps and ceiling else "–"
         errs = r["errors"] + r.get("socket_errors", 0)
         errors += errs
         rate = f"{r['rps']:,.0f}" if not r.get("bounded") else f"{r['count']} in all"
+        if r.get("note"):
+            rate = f"– ({r['note']})"
         cpu = f"{r['cpu']:.2f} cores" if r.get("cpu") is not None else "–"
         rss = f"{r['rss']:.0f}" if r.get("rss") else "–"
         print(f"| {r['line']} | {r['c']} | {rate} | {r['p50_ms']:.1f} | {r['p95_ms']:.1f} | {r['p99_ms']:.1f} | {errs} "
