@@ -36,8 +36,8 @@ import io.restassured.path.json.JsonPath;
  * The benchmark's data generator at a tiny scale (200 learners) into an H2 database of its own, with every constraint
  * checked by the inserts, and then read through the app as the benchmark reads it: the big company's admin sees the
  * team dashboard and CSV with the generated figures, the coalition admin's export counts the generated certificates, a
- * generated certificate verifies, and a generated learner sees their certificates. The seed is printed (set
- * {@code -Ddatagen.test.seed=N} to replay one).
+ * generated certificate verifies, and a generated learner sees their certificates. The seed is fixed (23) and printed (set
+ * {@code -Ddatagen.test.seed=N} to try another).
  */
 @QuarkusTest
 @TestProfile(DataGeneratorTest.Generated.class)
@@ -71,7 +71,8 @@ class DataGeneratorTest {
             return;
         }
         String given = System.getProperty("datagen.test.seed");
-        long seed = given == null ? new java.security.SecureRandom().nextLong() & 0xffffffffL : Long.parseLong(given);
+        // a fixed seed: at this tiny scale some seeds draw no expired certificate, and a test must not depend on the draw
+        long seed = given == null ? 23 : Long.parseLong(given);
         System.out.println("DataGeneratorTest: seed " + seed + " (replay with -Ddatagen.test.seed=" + seed + ")");
         summary = DataGenerator.migrateAndGenerate(dataSource, new DataGenerator.Options(SCALE, seed, LocalDate.now(ZoneOffset.UTC),
                 Path.of("courses"), Path.of("assets")));
