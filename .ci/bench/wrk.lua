@@ -220,9 +220,14 @@ function response(status, hdrs, body)
       fail(status, "drill page without a question"); state = "card"
     end
   elseif kind == "answer" then
+    -- the 303 acknowledges the answer: to its feedback (drills, quizzes) or, in a final, back to the attempt
     local location = hdrs["Location"] or hdrs["location"] or ""
-    if location:find("/feedback/") then acked = acked + 1 end
-    pending, state = path_of(location), "feedback"
+    acked = acked + 1
+    if location:find("/feedback/") then
+      pending, state = path_of(location), "feedback"
+    else
+      attempt_path, state = path_of(location), "page"
+    end
   elseif kind == "feedback" then
     state = (mode == "drill") and "card" or "page"
   elseif kind == "start" then
