@@ -11,20 +11,15 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.TimeZone;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
@@ -39,10 +34,7 @@ import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDMarkInfo
 import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
 import org.apache.pdfbox.pdmodel.documentinterchange.taggedpdf.PDLayoutAttributeObject;
 import org.apache.pdfbox.pdmodel.documentinterchange.taggedpdf.StandardStructureTypes;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.pdmodel.graphics.state.PDExtendedGraphicsState;
 import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferences;
-import org.apache.pdfbox.util.Matrix;
 import org.owlet.web.Languages;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -69,7 +61,7 @@ public class CertificatePdf {
     private static final float[] MUTED = { 0.33f, 0.33f, 0.33f };
     private static final float[] RED = { 0.72f, 0.07f, 0.07f };
     /** How opaque the "revoked" watermark is: the text under it stays readable. */
-    private static final float WATERMARK_ALPHA = 0.3f;
+    static final float WATERMARK_ALPHA = 0.3f;
     /** The QR code's modules are this many points wide, unless the symbol would then be larger than {@link #QR_MAX}. */
     private static final int QR_MODULE = 3;
     /** The largest the QR code (without its quiet zone) may be, in points. */
@@ -350,131 +342,4 @@ public class CertificatePdf {
             throw new IllegalStateException(e);
         }
     }
-
-    /**
-     * Sets text in the first font of a list that has each character, shrinking a line that would not fit. A
-     * character no font has is drawn as "?" (the fonts cover Latin, Vietnamese, Greek, Cyrillic and Chinese).
-     */
-    static final class Typesetter {
-
-        private final List<CertificateFonts.Face> faces;
-        private final List<TrueTypeFont> parsed;
-        private final PDDocument document;
-        private final Map<Integer, PDType0Font> loaded = new HashMap<>();
-
-        Typesetter(PDDocument document, List<CertificateFonts.Face> faces, List<TrueTypeFont> parsed) {
-            this.document = document;
-            this.faces = faces;
-            this.parsed = parsed;
-        }
-
-        private record Run(PDType0Font font, String text) {
-        }
-
-        private List<Run> runs(String text) {
-            List<Run> runs = new ArrayList<>();
-            StringBuilder current = new StringBuilder();
-            int currentFace = -1;
-            for (int cp : text.codePoints().toArray()) {
-                int face = faceFor(cp);
-                if (face < 0) {
-                    cp = '?';
-                    face = 0;
-                }
-                if (Character.isWhitespace(cp) && currentFace >= 0 && faces.get(currentFace).covered().get(cp)) {
-                    face = currentFace; // spaces stay in the run they are in
-                }
-                if (face != currentFace && current.length() > 0) {
-                    runs.add(new Run(font(currentFace), current.toString()));
-                    current.setLength(0);
-                }
-                currentFace = face;
-                current.appendCodePoint(Character.isWhitespace(cp) ? ' ' : cp);
-            }
-            if (current.length() > 0) {
-                runs.add(new Run(font(currentFace), current.toString()));
-            }
-            return runs;
-        }
-
-        private int faceFor(int cp) {
-            if (cp == '\t' || cp == '\n' || cp == '\r') {
-                cp = ' ';
-            }
-            for (int i = 0; i < faces.size(); i++) {
-                if (faces.get(i).covered().get(cp)) {
-                    return i;
-                }
-            }
-            return -1;
-        }
-
-        private PDType0Font font(int face) {
-            return loaded.computeIfAbsent(face, f -> CertificateFonts.embed(document, parsed.get(f)));
-        }
-
-        private static float width(List<Run> runs, float size) throws IOException {
-            float width = 0;
-            for (Run run : runs) {
-                width += run.font().getStringWidth(run.text()) / 1000 * size;
-            }
-            return width;
-        }
-
-        void centred(PDPageContentStream out, String text, float size, float[] colour, float centre, float y, float maxWidth)
-                throws IOException {
-            List<Run> runs = runs(text);
-            float fitted = fit(runs, size, maxWidth);
-            draw(out, runs, fitted, colour, centre - width(runs, fitted) / 2, y);
-        }
-
-        void left(PDPageContentStream out, String text, float size, float[] colour, float x, float y, float maxWidth)
-                throws IOException {
-            List<Run> runs = runs(text);
-            draw(out, runs, fit(runs, size, maxWidth), colour, x, y);
-        }
-
-        /**
-         * Text across the page, rotated 30° about ({@code centreX}, {@code centreY}), translucent, shrunk to fit
-         * {@code maxWidth}: a watermark that cannot be missed and leaves what is under it readable.
-         */
-        void watermark(PDPageContentStream out, String text, float size, float[] colour, float centreX, float centreY,
-                float maxWidth) throws IOException {
-            List<Run> runs = runs(text);
-            float fitted = fit(runs, size, maxWidth);
-            PDExtendedGraphicsState translucent = new PDExtendedGraphicsState();
-            translucent.setNonStrokingAlphaConstant(WATERMARK_ALPHA);
-            out.saveGraphicsState();
-            out.setGraphicsStateParameters(translucent);
-            out.setNonStrokingColor(colour[0], colour[1], colour[2]);
-            out.beginText();
-            Matrix matrix = Matrix.getRotateInstance(Math.toRadians(30), centreX, centreY);
-            matrix.translate(-width(runs, fitted) / 2, -fitted * 0.35f);
-            out.setTextMatrix(matrix);
-            for (Run run : runs) {
-                out.setFont(run.font(), fitted);
-                out.showText(run.text());
-            }
-            out.endText();
-            out.restoreGraphicsState();
-        }
-
-        private static float fit(List<Run> runs, float size, float maxWidth) throws IOException {
-            float width = width(runs, size);
-            return width <= maxWidth ? size : Math.max(6, size * maxWidth / width);
-        }
-
-        private static void draw(PDPageContentStream out, List<Run> runs, float size, float[] colour, float x, float y)
-                throws IOException {
-            out.setNonStrokingColor(colour[0], colour[1], colour[2]);
-            out.beginText();
-            out.newLineAtOffset(x, y);
-            for (Run run : runs) {
-                out.setFont(run.font(), size);
-                out.showText(run.text());
-            }
-            out.endText();
-        }
-    }
-
 }
