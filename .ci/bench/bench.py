@@ -94,10 +94,15 @@ def prepare(args):
     if not admins:
         admins = psql(args, f"select m.id, m.subject from member m where m.company_id = {company_id}"
                             f" and m.id not in ({','.join(r[0] for r in learners)}) order by m.id limit 1")
+    finalists = psql(args, finalists_sql(company_id, [r[0] for r in learners], args.learners))
+    log(f"{len(finalists)} other learners of {slug} may sit the {FINAL_COURSE} final now (its gate met, not passed,"
+        " an attempt left, no cool-down): they take the final line")
     people = []  # (member id, subject, email, roles, certificate id)
     for n, (member_id, subject, certificate) in enumerate(learners, 1):
         people.append((member_id, subject, f"learner-{n:03d}@{domain}", ["learner"], int(certificate)))
-    people.append((admins[0][0], admins[0][1], f"admin@{domain}", ["learner", "company-admin"], 0))
+    for n, (member_id, subject) in enumerate(finalists, 1):
+        people.append((member_id, subject, f"final-{n:03d}@{domain}", ["learner"], 0))
+    people.append((admins[0][0], admins[0][1], f"admin@{domain}", ["learner", "company-admin"], 0))  # last
     # Keycloak user ids are UUIDs: a generated subject that is not one becomes one (the member keeps its history)
     for i, (member_id, subject, email, roles, certificate) in enumerate(people):
         try:
@@ -129,11 +134,14 @@ def prepare(args):
                                                           "password": PASSWORD, "scope": "openid"}))
         return reply["access_token"]
 
-    learner_people = people[:-1]
+    learner_people = people[:len(learners)]
+    admin_person = people[-1]
+    with open(f"{args.out}/final.tokens", "w") as f:
+        f.writelines(token(email) + "\n" for _, _, email, _, _ in people[len(learners):-1])
     with open(f"{args.out}/learners.tokens", "w") as f:
         f.writelines(token(email) + "\n" for _, _, email, _, _ in learner_people)
     with open(f"{args.out}/admin.tokens", "w") as f:
-        f.write(token(people[-1][2]) + "\n")
+        f.write(token(admin_person[2]) + "\n")
     with open(f"{args.out}/coalition.tokens", "w") as f:
         f.write(token("coalition@bench.example") + "\n")
     owners = [(p[4]) for p in learner_people if p[4]]
@@ -143,9 +151,39 @@ def prepare(args):
                 tf.write(token(email) + "\n")
                 pf.write(f"/me/certificates/{certificate}/certificate.pdf\n")
     json.dump({"company": slug, "company_id": int(company_id), "company_members": int(size),
-               "learner_ids": [int(p[0]) for p in learner_people], "certificates": len(owners)},
+               "learner_ids": [int(p[0]) for p in people[:-1]], "certificates": len(owners),
+               "finalists": len(finalists)},
               open(f"{args.out}/meta.json", "w"))
-    log(f"{len(learner_people)} learners ({len(owners)} with a certificate), admin {people[-1][2]}, tokens in {args.out}")
+    log(f"{len(learner_people)} learners ({len(owners)} with a certificate), {len(finalists)} for the final,"
+        f" admin {admin_person[2]}, tokens in {args.out}")
+
+
+FINAL_COURSE = "ivory-horn-casque"
+FINAL_MAX_ATTEMPTS = 3  # courses/ivory-horn-casque/course.yaml: maxAttempts; coolDownHours 24
+
+
+def finalists_sql(company_id, exclude, limit):
+    """Members of the company (not the drill and quiz learners) whom the final would admit now. The gate is taken from
+    the generated data itself: every lesson of the course anyone read, every drill card anyone answered, every quiz
+    anyone submitted (the generator goes through whole courses, so this is the course's gate)."""
+    c = FINAL_COURSE
+    return f"""
+        with rl as (select distinct lesson_id from lesson_read where course_id = '{c}'),
+             rq as (select distinct module_id from attempt where course_id = '{c}' and module_kind = 'quiz'),
+             rc as (select distinct module_id, item_id from answer where course_id = '{c}' and module_kind = 'drill')
+        select m.id, m.subject from member m
+        where m.company_id = {company_id} and coalesce(m.roles, '') not like '%admin%' and m.id not in ({",".join(exclude)})
+          and (select count(distinct lesson_id) from lesson_read l where l.member_id = m.id and l.course_id = '{c}')
+              = (select count(*) from rl)
+          and (select count(distinct module_id) from attempt q where q.member_id = m.id and q.course_id = '{c}'
+               and q.module_kind = 'quiz' and q.submitted_at is not null) = (select count(*) from rq)
+          and (select count(distinct (module_id, item_id)) from answer a where a.member_id = m.id and a.course_id = '{c}'
+               and a.module_kind = 'drill') = (select count(*) from rc)
+          and not exists (select 1 from attempt f where f.member_id = m.id and f.course_id = '{c}'
+               and f.module_kind = 'final' and (f.passed or f.submitted_at > now() - interval '24 hours'))
+          and (select count(*) from attempt f where f.member_id = m.id and f.course_id = '{c}' and f.module_kind = 'final')
+              < {FINAL_MAX_ATTEMPTS}
+        order by m.id limit {limit}"""
 
 
 def answers(args):

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -41,6 +42,9 @@ import org.owlet.catalog.view.Feedback;
 import org.owlet.catalog.view.ItemView;
 import org.owlet.catalog.view.LearnerViews;
 import org.owlet.web.TimeSource;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -333,7 +337,7 @@ public class CatalogService {
 
     /** A course in a language (its default language if it is not offered in this one), without answer keys. */
     public CourseView learnerView(Course course, String language) {
-        return LearnerViews.course(course, language);
+        return cached(course, "course:" + course.languageFor(language), () -> LearnerViews.course(course, language));
     }
 
     public CourseView.Summary summary(Course course, String language) {
@@ -342,12 +346,25 @@ public class CatalogService {
 
     /** An item as the browser may see it before the answer. */
     public ItemView learnerView(Course course, Item item, String language) {
-        return LearnerViews.item(item, course.languageFor(language));
+        String lang = course.languageFor(language);
+        return cached(item, "item:" + lang, () -> LearnerViews.item(item, lang));
     }
 
     /** The key, explanation, image descriptions and sources to show after the answer. */
     public Feedback feedback(Course course, Item item, String language) {
-        return LearnerViews.feedback(course, item, language);
+        return cached(item, "feedback:" + course.contentHash() + ":" + language, () -> LearnerViews.feedback(course, item, language));
+    }
+
+    /**
+     * The learner's views are functions of an immutable loaded course or item and a language, built on every page
+     * before (the whole course's items for each card page): now once per course or item and language. Weak keys
+     * compare identity, so a reloaded course gets new views and an unloaded one takes its views with it.
+     */
+    private final Cache<Object, Map<String, Object>> views = Caffeine.newBuilder().weakKeys().build();
+
+    @SuppressWarnings("unchecked")
+    private <V> V cached(Object source, String key, Supplier<V> build) {
+        return (V) views.get(source, s -> new ConcurrentHashMap<>()).computeIfAbsent(key, k -> build.get());
     }
 
     // ---- assets ------------------------------------------------------------------------------------

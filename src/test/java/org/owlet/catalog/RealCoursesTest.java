@@ -42,6 +42,29 @@ class RealCoursesTest {
     @Inject
     CatalogService catalog;
 
+    /**
+     * Every page of a course used to rebuild the learner's view of the whole course (all its items) from the catalog;
+     * the views are now made once per loaded course (or item) and language. Cached or not, they are the views the
+     * course gives, in every language, and a course's views never serve another course version.
+     */
+    @Test
+    void learnerViewsAreMadeOncePerCourseAndLanguageAndEqualFreshOnes() {
+        for (Course course : catalog.courses()) {
+            for (String language : LANGUAGES) {
+                var view = catalog.learnerView(course, language);
+                assertThat(catalog.learnerView(course, language)).as(course.id() + " " + language).isSameAs(view);
+                assertThat(view).isEqualTo(org.owlet.catalog.view.LearnerViews.course(course, language));
+                for (Item item : course.items().values()) {
+                    var itemView = catalog.learnerView(course, item, language);
+                    assertThat(catalog.learnerView(course, item, language)).isSameAs(itemView);
+                    assertThat(itemView).isEqualTo(org.owlet.catalog.view.LearnerViews.item(item, course.languageFor(language)));
+                    assertThat(catalog.feedback(course, item, language))
+                            .isEqualTo(org.owlet.catalog.view.LearnerViews.feedback(course, item, language));
+                }
+            }
+        }
+    }
+
     @Test
     @TestSecurity(user = "ana@acme.example", roles = "learner")
     void theCatalogShowsTheFiveCoursesInEachLanguage() {
