@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.hibernate.jpa.HibernateHints;
 import org.owlet.catalog.model.Course;
 import org.owlet.catalog.model.Module;
 import org.owlet.learning.srs.Sm2;
@@ -98,9 +99,13 @@ public class DrillService {
         return schedules(member.id, courseId);
     }
 
+    /**
+     * Read-only: what the pages show and count, never changed through these objects (an answer locks and loads its
+     * card's schedule itself), so Hibernate keeps no snapshot of them and does not compare them at flush.
+     */
     static Map<String, CardSchedule> schedules(long memberId, String courseId) {
-        return CardSchedule.<CardSchedule> list("member.id = ?1 and courseId = ?2", memberId, courseId).stream()
-                .collect(Collectors.toMap(s -> s.itemId, s -> s));
+        return CardSchedule.<CardSchedule> find("member.id = ?1 and courseId = ?2", memberId, courseId)
+                .withHint(HibernateHints.HINT_READ_ONLY, true).stream().collect(Collectors.toMap(s -> s.itemId, s -> s));
     }
 
     /** Records and scores the answer to a rendered drill card, reschedules the card (SM-2) and updates its mastery. */
