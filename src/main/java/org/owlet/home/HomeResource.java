@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.inject.Inject;
@@ -166,9 +167,12 @@ public class HomeResource {
         Member me = caller.member();
         String lang = locales.language().tag();
         List<CourseProgress> courses = new ArrayList<>();
-        for (Enrolment enrolment : learning.enrolments(me)) {
+        List<Enrolment> enrolled = learning.enrolments(me);
+        Map<String, ProgressService.CourseProgress> progresses = progress.of(me,
+                enrolled.stream().flatMap(e -> catalog.course(e.courseId).stream()).toList());
+        for (Enrolment enrolment : enrolled) {
             catalog.course(enrolment.courseId).ifPresent(c -> {
-                ProgressService.CourseProgress mine = progress.of(me, c);
+                ProgressService.CourseProgress mine = progresses.get(c.id());
                 List<DrillProgress> drillRows = mine.modules().stream().filter(m -> m.cards() != null)
                         .map(m -> new DrillProgress(m.module().title().in(lang), m.cards().mastered(), m.cards().total())).toList();
                 List<AttemptRow> attempts = mine.attempts().stream().map((Attempt a) -> new AttemptRow(

@@ -78,22 +78,30 @@ public class AssessmentService {
     AuditLog audit;
 
     public FinalStatus finalStatus(Member member, Course course) {
+        return finalStatus(course, enrolments.lessonsRead(member, course.id()), attempts(member, course.id()),
+                drillCardsAnswered(member, course), AttemptGrant.list("member.id = ?1 and courseId = ?2 order by grantedAt desc",
+                        member.id, course.id()));
+    }
+
+    /**
+     * The final's status from what the member has done in the course: lessons read, submitted attempts (newest first),
+     * drill cards answered ({@code drill/item}) and attempts granted (newest first). Reads nothing itself, so that
+     * pages listing several courses read each table once ({@link ProgressService#of(Member, List)}).
+     */
+    static FinalStatus finalStatus(Course course, Set<String> read, List<Attempt> submitted, Set<String> drillCardsAnswered,
+            List<AttemptGrant> granted) {
         Module.FinalAssessment assessment = course.finalAssessment().orElseThrow(() -> new NotFound("final of " + course.id()));
-        Set<String> read = enrolments.lessonsRead(member, course.id());
         List<String> lessonIds = course.modules().stream().filter(Module.Lesson.class::isInstance).map(Module::id).toList();
         List<String> quizIds = course.modules().stream().filter(Module.Quiz.class::isInstance).map(Module::id).toList();
         List<String> requiredLessons = gateList(assessment.gate() == null ? null : assessment.gate().lessonsRead(), lessonIds);
         List<String> requiredQuizzes = gateList(assessment.gate() == null ? null : assessment.gate().quizzesAttempted(), quizIds);
-        List<Attempt> submitted = attempts(member, course.id());
         Set<String> attemptedQuizzes = submitted.stream().filter(a -> a.kind == Activity.QUIZ).map(a -> a.moduleId)
                 .collect(Collectors.toSet());
         List<String> lessonsMissing = requiredLessons.stream().filter(id -> !read.contains(id)).toList();
         List<String> quizzesMissing = requiredQuizzes.stream().filter(id -> !attemptedQuizzes.contains(id)).toList();
-        List<String> drillsMissing = assessment.gate() == null ? List.of() : drillsNotGoneThrough(member, course);
+        List<String> drillsMissing = assessment.gate() == null ? List.of() : drillsNotGoneThrough(course, drillCardsAnswered);
         List<Attempt> finals = submitted.stream().filter(a -> a.kind == Activity.FINAL).toList(); // newest first
         boolean isPassed = finals.stream().anyMatch(a -> Boolean.TRUE.equals(a.passed));
-        List<AttemptGrant> granted = AttemptGrant.list("member.id = ?1 and courseId = ?2 order by grantedAt desc", member.id,
-                course.id());
         long grants = granted.size();
         Instant coolDown = finals.isEmpty() || isPassed ? null
                 : finals.get(0).submittedAt.plus(Duration.ofHours(assessment.coolDownHours()));
@@ -106,18 +114,24 @@ public class AssessmentService {
                 granted.isEmpty() ? null : granted.get(0).grantedAt, granted.isEmpty() ? null : granted.get(0).reason);
     }
 
-    /** The course's drill decks with a card the member has never answered in that drill (practice rounds count). */
-    static List<String> drillsNotGoneThrough(Member member, Course course) {
-        List<Module.Drill> drills = course.modules().stream().filter(Module.Drill.class::isInstance).map(Module.Drill.class::cast)
-                .toList();
-        if (drills.isEmpty()) {
-            return List.of();
+    /** The drill cards ({@code drill/item}) the member has answered in the course, practice rounds included. */
+    static Set<String> drillCardsAnswered(Member member, Course course) {
+        if (course.modules().stream().noneMatch(Module.Drill.class::isInstance)) {
+            return Set.of();
         }
-        Set<String> answered = new HashSet<>(Answer.getEntityManager().createQuery(
+        return new HashSet<>(Answer.getEntityManager().createQuery(
                 "select distinct concat(a.moduleId, '/', a.itemId) from Answer a where a.member.id = ?1 and a.courseId = ?2 and a.activity = ?3",
                 String.class).setParameter(1, member.id).setParameter(2, course.id()).setParameter(3, Activity.DRILL).getResultList());
-        return drills.stream().filter(d -> d.deck().stream().anyMatch(item -> !answered.contains(d.id() + "/" + item)))
-                .map(Module::id).toList();
+    }
+
+    /** The course's drill decks with a card the member has never answered in that drill (practice rounds count). */
+    static List<String> drillsNotGoneThrough(Member member, Course course) {
+        return drillsNotGoneThrough(course, drillCardsAnswered(member, course));
+    }
+
+    static List<String> drillsNotGoneThrough(Course course, Set<String> answered) {
+        return course.modules().stream().filter(Module.Drill.class::isInstance).map(Module.Drill.class::cast)
+                .filter(d -> d.deck().stream().anyMatch(item -> !answered.contains(d.id() + "/" + item))).map(Module::id).toList();
     }
 
     private static List<String> gateList(List<String> declared, List<String> all) {

@@ -72,11 +72,11 @@ public class CourseResource {
         Map<String, LocalDate> due = new HashMap<>();
         enrolments.assignments(me).forEach(a -> due.merge(a.courseId, a.dueOn, (x, y) -> x.isBefore(y) ? x : y));
         List<CourseCard> cards = new ArrayList<>();
-        for (Course course : catalog.courses()) {
-            if (!course.languages().contains(lang) && !due.containsKey(course.id())) {
-                continue; // offered in the learner's language (or assigned to them)
-            }
-            ProgressService.CourseProgress mine = progress.of(me, course);
+        // offered in the learner's language (or assigned to them)
+        List<Course> shown = catalog.courses().stream().filter(c -> c.languages().contains(lang) || due.containsKey(c.id())).toList();
+        Map<String, ProgressService.CourseProgress> progresses = progress.of(me, shown);
+        for (Course course : shown) {
+            ProgressService.CourseProgress mine = progresses.get(course.id());
             cards.add(new CourseCard(catalog.summary(course, lang), mine.enrolment(), mine.enrolment() == null ? 0 : mine.percent(),
                     due.get(course.id())));
         }

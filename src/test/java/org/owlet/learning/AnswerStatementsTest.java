@@ -162,4 +162,23 @@ class AnswerStatementsTest {
         assertThat(counts.statements()).as("%s", counts).isEmpty();
         assertThat(counts.transactions()).as("%s", counts).isZero();
     }
+
+    /**
+     * The catalog and "My progress" show every course's progress from one read of each table (six statements, plus
+     * the caller's own rows), however many courses there are: each course used to cost eight.
+     */
+    @Test
+    void theCatalogAndProgressPagesReadEachTableOnceForAllCourses() {
+        String token = token();
+        given().auth().oauth2(token).redirects().follow(false).post("/learn/sample/enrol").then().statusCode(303);
+        for (String path : new String[] { "/learn", "/home/progress" }) {
+            given().auth().oauth2(token).get(path).then().statusCode(200);
+            Response page = counted(token, "GET", path, null);
+            assertThat(page.statusCode()).isEqualTo(200);
+            StatementCounter.Counts counts = counter.take();
+            System.out.printf("statements per GET %s: %d, writes: %d%n", path, counts.statements().size(), counts.writes());
+            assertThat(counts.writes()).as("%s writes nothing: %s", path, counts).isZero();
+            assertThat(counts.statements()).as("statements per GET %s: %s", path, counts).hasSizeLessThanOrEqualTo(8);
+        }
+    }
 }
