@@ -96,7 +96,11 @@ public class Answer extends PanacheEntityBase {
 
     /** The member's own answer with this id, for the feedback page the answer's form redirects to. */
     static Optional<Answer> findOwn(long id, Member member) {
-        return find("id = ?1 and member.id = ?2", id, member.id).firstResultOptional();
+        return findOwn(id, member.id);
+    }
+
+    static Optional<Answer> findOwn(long id, long memberId) {
+        return find("id = ?1 and member.id = ?2", id, memberId).firstResultOptional();
     }
 
     void count(boolean counted) {

@@ -76,7 +76,7 @@ public class LearnPages {
 
     /** The learner's own answer, or 404. */
     Answer ownAnswer(long answerId) {
-        return Answer.findOwn(answerId, me()).orElseThrow(() -> new NotFound("answer " + answerId));
+        return Answer.findOwn(answerId, meRef().id()).orElseThrow(() -> new NotFound("answer " + answerId)); // no member row
     }
 
     TemplateInstance notAllowedPage(Course course, Refusal reason, AssessmentService.FinalStatus status) {

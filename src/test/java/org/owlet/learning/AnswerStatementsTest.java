@@ -101,7 +101,10 @@ class AnswerStatementsTest {
 
         Response feedback = counted(token, "GET", URI.create(answer.header("Location")).getRawPath() + "?practice=true", null);
         assertThat(feedback.statusCode()).isEqualTo(200);
-        assertReadOnly("feedback GET", counter.take());
+        StatementCounter.Counts feedbackCounts = counter.take();
+        assertReadOnly("feedback GET", feedbackCounts);
+        assertThat(feedbackCounts.statements()).as("the feedback page reads its answer, not the member row: %s", feedbackCounts)
+                .hasSize(1);
 
         // the next card is a new rendered question: its row is the one write
         Response next = counted(token, "GET", drill, null);
