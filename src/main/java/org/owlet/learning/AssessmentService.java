@@ -253,7 +253,12 @@ public class AssessmentService {
 
     /** The member's own attempt, or 404 (another member's attempt is never told apart from a missing one). */
     public Attempt attempt(Member member, long attemptId) {
-        return Attempt.<Attempt> find("id = ?1 and member.id = ?2", attemptId, member.id).firstResultOptional()
+        return attempt(member.id, attemptId);
+    }
+
+    /** The member's attempt, or 404; by the member's id, so a page that knows the caller reads no member row. */
+    public Attempt attempt(long memberId, long attemptId) {
+        return Attempt.<Attempt> find("id = ?1 and member.id = ?2", attemptId, memberId).firstResultOptional()
                 .orElseThrow(() -> new NotFound("attempt " + attemptId));
     }
 

@@ -151,7 +151,7 @@ public class AttemptResource {
     @GET
     @Path("/attempts/{attemptId}/feedback/{answerId}")
     public TemplateInstance feedback(@PathParam("attemptId") long attemptId, @PathParam("answerId") long answerId) {
-        Attempt attempt = assessments.attempt(pages.me(), attemptId);
+        Attempt attempt = assessments.attempt(pages.meRef().id(), attemptId);
         Answer answer = pages.ownAnswer(answerId);
         if (answer.attempt == null || !answer.attempt.id.equals(attempt.id) || !attempt.kind.showsFeedback()) {
             throw new NotFound("feedback " + answerId + " in attempt " + attemptId); // a final shows nothing until the end
@@ -169,7 +169,7 @@ public class AttemptResource {
     @GET
     @Path("/attempts/{attemptId}/result")
     public TemplateInstance result(@PathParam("attemptId") long attemptId) {
-        Attempt attempt = assessments.attempt(pages.me(), attemptId);
+        Attempt attempt = assessments.attempt(pages.meRef().id(), attemptId);
         if (attempt.isOpen()) {
             throw new NotFound("result of open attempt " + attemptId);
         }

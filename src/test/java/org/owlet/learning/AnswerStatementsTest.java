@@ -142,7 +142,10 @@ class AnswerStatementsTest {
             assertAnswer("quiz answer", counter.take());
             Response feedback = counted(token, "GET", URI.create(answer.header("Location")).getRawPath(), null);
             assertThat(feedback.statusCode()).isEqualTo(200);
-            assertReadOnly("quiz feedback GET", counter.take());
+            StatementCounter.Counts feedbackCounts = counter.take();
+            assertReadOnly("quiz feedback GET", feedbackCounts);
+            assertThat(feedbackCounts.statements()).as("the attempt and the answer, not the member row: %s", feedbackCounts)
+                    .hasSize(2);
             answered++;
         }
         assertThat(answered).as("questions answered").isPositive();
