@@ -16,7 +16,6 @@ import org.jboss.logging.Logger;
 import org.owlet.catalog.CatalogService;
 import org.owlet.organization.Company;
 import org.owlet.reporting.TeamFigures.CourseState;
-import org.owlet.reporting.TeamFigures.MemberRow;
 import org.owlet.web.TimeSource;
 
 import io.quarkus.mailer.Mail;
@@ -74,24 +73,33 @@ public class Reminders {
     @ConfigProperty(name = "owlet.public-url")
     String publicUrl;
 
+    /** The first reminders due in a company today, and how many there are in all. */
+    public record DueList(List<Due> first, int total) {
+    }
+
     /** Who should be reminded in this company today, by date. */
     public List<Due> dueFor(Company company, LocalDate today) {
-        return dueFor(figures.of(company, today), today);
+        return dueFor(company, today, 0).first();
     }
 
-    /** The same, from a snapshot already read (the dashboard reads the team once for its figures and this list). */
-    public List<Due> dueFor(TeamFigures.Snapshot snapshot, LocalDate today) {
+    /**
+     * The first {@code limit} reminders due in the company today (all of them if 0), by date, member and course, and how
+     * many there are: one statement whatever the size of the team (the rules are in {@link TeamSql#REMINDERS}).
+     */
+    public DueList dueFor(Company company, LocalDate today, int limit) {
         List<Due> due = new ArrayList<>();
-        for (MemberRow row : snapshot.members()) {
-            for (CourseState s : row.courses().values()) {
-                reason(s, today).ifPresent(r -> due.add(new Due(row.id(), row.name(), row.email(), s.courseId(), title(s.courseId()), r,
-                        r == Reason.EXPIRING ? s.certifiedUntil() : s.dueOn())));
-            }
+        int total = 0;
+        for (Object[] row : figures.reminderRows(company, today, limit)) {
+            String courseId = (String) row[3];
+            Reason reason = Reason.valueOf(String.valueOf(row[4]).toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+            due.add(new Due(((Number) row[0]).longValue(), (String) row[1], (String) row[2], courseId, title(courseId), reason,
+                    TeamFigures.date(row[5])));
+            total = ((Number) row[6]).intValue();
         }
-        due.sort(java.util.Comparator.comparing(Due::on).thenComparing(Due::memberId));
-        return due;
+        return new DueList(due, total);
     }
 
+    /** Why a member's standing in a course calls for a reminder today (the same rules as the SQL), if it does. */
     static Optional<Reason> reason(CourseState s, LocalDate today) {
         if (s.overdue()) {
             return Optional.of(Reason.OVERDUE);

@@ -34,7 +34,7 @@ import org.owlet.organization.Company;
 import org.owlet.organization.Member;
 import org.owlet.organization.MemberService;
 import org.owlet.reporting.TeamFigures.MemberRow;
-import org.owlet.reporting.TeamFigures.Snapshot;
+import org.owlet.reporting.TeamFigures.Summary;
 import org.owlet.web.Csv;
 import org.owlet.web.Languages;
 import org.owlet.web.LocaleResolver;
@@ -82,7 +82,7 @@ public class TeamDashboardResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance dashboard(Company company, Snapshot snapshot, List<Figure> figures, List<CourseName> courses,
+        static native TemplateInstance dashboard(Company company, Summary summary, List<Figure> figures, List<CourseName> courses,
                 String chart, List<Reminders.Due> reminders, int remindersMore);
 
         static native TemplateInstance members(Company company, MemberQuery query, MemberQuery.Page result, List<CourseName> courses,
@@ -137,8 +137,8 @@ public class TeamDashboardResource {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance dashboard() {
         Company company = company();
-        Snapshot snapshot = figures.of(company, time.today());
-        TeamFigures.Counts h = snapshot.headline();
+        Summary summary = figures.summary(company, time.today());
+        TeamFigures.Counts h = summary.headline();
         List<Figure> headline = List.of(new Figure("members", h.members(), "/team/progress"),
                 new Figure("enrolled", h.enrolled(), null),
                 new Figure("in_progress", h.inProgress(), "/team/progress?status=in-progress"),
@@ -149,15 +149,14 @@ public class TeamDashboardResource {
                 new Figure("expiring90", h.expiring90(), "/team/progress?expiring=90"),
                 new Figure("overdue", h.overdue(), "/team/progress?overdue=1"));
         String lang = locales.language().tag();
-        List<SvgChart.Bar> bars = snapshot.certifiedOverTime().stream()
+        List<SvgChart.Bar> bars = summary.certifiedOverTime().stream()
                 .map(p -> new SvgChart.Bar(p.month().getMonth().getDisplayName(java.time.format.TextStyle.SHORT, locales.locale())
                         + (p.month().getMonthValue() == 1 ? " " + p.month().getYear() : ""), p.certified()))
                 .toList();
         String chart = SvgChart.bars(bars, lang);
-        List<Reminders.Due> due = reminders.dueFor(snapshot, snapshot.today());
         // the first ones by date; a company of thousands can have thousands due, and the member list filters them all
-        List<Reminders.Due> shown = due.size() > REMINDERS_SHOWN ? due.subList(0, REMINDERS_SHOWN) : due;
-        return Templates.dashboard(company, snapshot, headline, courseNames(), chart, shown, due.size() - shown.size());
+        Reminders.DueList due = reminders.dueFor(company, summary.today(), REMINDERS_SHOWN);
+        return Templates.dashboard(company, summary, headline, courseNames(), chart, due.first(), due.total() - due.first().size());
     }
 
     @GET
@@ -168,8 +167,7 @@ public class TeamDashboardResource {
             @QueryParam("q") String q, @QueryParam("sort") String sort, @QueryParam("after") String after) {
         Company company = company();
         MemberQuery query = MemberQuery.of(course, status, language, overdue, expiring, q, sort, after);
-        Snapshot snapshot = figures.of(company, time.today());
-        MemberQuery.Page page = query.page(snapshot);
+        MemberQuery.Page page = figures.page(company, time.today(), query);
         List<CourseName> all = courseNames();
         List<CourseName> shown = query.course() == null ? all : all.stream().filter(c -> c.id().equals(query.course())).toList();
         String filters = filters(query);
@@ -189,10 +187,9 @@ public class TeamDashboardResource {
             @QueryParam("q") String q, @QueryParam("sort") String sort) {
         Company company = company();
         MemberQuery query = MemberQuery.of(course, status, language, overdue, expiring, q, sort, null).all();
-        Snapshot snapshot = figures.of(company, time.today());
-        List<MemberRow> rows = query.filter(snapshot);
-        List<String> courseIds = query.course() != null && snapshot.courseIds().contains(query.course()) ? List.of(query.course())
-                : snapshot.courseIds();
+        List<MemberRow> rows = figures.members(company, time.today(), query);
+        List<String> all = figures.courseIds();
+        List<String> courseIds = query.course() != null && all.contains(query.course()) ? List.of(query.course()) : all;
         List<String> header = new ArrayList<>(List.of("name", "email", "language"));
         for (String id : courseIds) {
             header.addAll(List.of(id + ":status", id + ":completed_on", id + ":certified_until", id + ":due_on", id + ":overdue"));
@@ -220,8 +217,7 @@ public class TeamDashboardResource {
     private TemplateInstance memberPage(long memberId, String grantCourse, String grantReason, List<FieldError> errors) {
         Company company = company();
         Member member = ownMember(company, memberId);
-        Snapshot snapshot = figures.of(company, time.today());
-        MemberRow row = snapshot.members().stream().filter(r -> r.id() == memberId).findFirst().orElseThrow(NotFound::new);
+        MemberRow row = figures.member(company, time.today(), memberId).orElseThrow(NotFound::new);
         List<MemberCourse> courses = new ArrayList<>();
         for (CourseName name : courseNames()) {
             Course course = catalog.course(name.id()).orElseThrow();
