@@ -46,7 +46,7 @@ public class CompletionApi {
         if (!own && !caller.hasRole("coalition-admin")) {
             throw new NotFound("company " + slug);
         }
-        Summary s = figures.summary(company, time.today());
+        Summary s = figures.summary(company, time.today(), 0);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("company", company.slug);
         body.put("date", s.today().toString());

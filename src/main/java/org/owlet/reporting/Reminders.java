@@ -3,7 +3,6 @@ package org.owlet.reporting;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,7 +12,6 @@ import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.owlet.catalog.CatalogService;
 import org.owlet.organization.Company;
 import org.owlet.reporting.TeamFigures.CourseState;
 import org.owlet.web.TimeSource;
@@ -56,9 +54,6 @@ public class Reminders {
     TeamFigures figures;
 
     @Inject
-    CatalogService catalog;
-
-    @Inject
     EntityManager em;
 
     @Inject
@@ -73,30 +68,9 @@ public class Reminders {
     @ConfigProperty(name = "owlet.public-url")
     String publicUrl;
 
-    /** The first reminders due in a company today, and how many there are in all. */
-    public record DueList(List<Due> first, int total) {
-    }
-
-    /** Who should be reminded in this company today, by date. */
+    /** Who should be reminded in this company today, by date (one statement whatever the size of the team). */
     public List<Due> dueFor(Company company, LocalDate today) {
-        return dueFor(company, today, 0).first();
-    }
-
-    /**
-     * The first {@code limit} reminders due in the company today (all of them if 0), by date, member and course, and how
-     * many there are: one statement whatever the size of the team (the rules are in {@link TeamSql#REMINDERS}).
-     */
-    public DueList dueFor(Company company, LocalDate today, int limit) {
-        List<Due> due = new ArrayList<>();
-        int total = 0;
-        for (Object[] row : figures.reminderRows(company, today, limit)) {
-            String courseId = (String) row[3];
-            Reason reason = Reason.valueOf(String.valueOf(row[4]).toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
-            due.add(new Due(((Number) row[0]).longValue(), (String) row[1], (String) row[2], courseId, title(courseId), reason,
-                    TeamFigures.date(row[5])));
-            total = ((Number) row[6]).intValue();
-        }
-        return new DueList(due, total);
+        return figures.reminders(company, today);
     }
 
     /** Why a member's standing in a course calls for a reminder today (the same rules as the SQL), if it does. */
@@ -176,10 +150,6 @@ public class Reminders {
             }
             throw e;
         }
-    }
-
-    private String title(String courseId) {
-        return catalog.course(courseId).map(c -> c.title().in(c.defaultLanguage())).orElse(courseId);
     }
 
     private static String subject(Due due) {

@@ -125,7 +125,7 @@ public class TeamDashboardResource {
     CertificationService certificates;
 
     @Inject
-    Reminders reminders;
+    TeamSummaries summaries;
 
     @Inject
     LocaleResolver locales;
@@ -137,7 +137,8 @@ public class TeamDashboardResource {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance dashboard() {
         Company company = company();
-        Summary summary = figures.summary(company, time.today());
+        LocalDate today = time.today();
+        Summary summary = summaries.of(company.id, today, () -> figures.summary(company, today, REMINDERS_SHOWN));
         TeamFigures.Counts h = summary.headline();
         List<Figure> headline = List.of(new Figure("members", h.members(), "/team/progress"),
                 new Figure("enrolled", h.enrolled(), null),
@@ -154,9 +155,9 @@ public class TeamDashboardResource {
                         + (p.month().getMonthValue() == 1 ? " " + p.month().getYear() : ""), p.certified()))
                 .toList();
         String chart = SvgChart.bars(bars, lang);
-        // the first ones by date; a company of thousands can have thousands due, and the member list filters them all
-        Reminders.DueList due = reminders.dueFor(company, summary.today(), REMINDERS_SHOWN);
-        return Templates.dashboard(company, summary, headline, courseNames(), chart, due.first(), due.total() - due.first().size());
+        // the first reminders by date; a company of thousands can have thousands due, and the member list filters them all
+        return Templates.dashboard(company, summary, headline, courseNames(), chart, summary.reminders(),
+                summary.remindersTotal() - summary.reminders().size());
     }
 
     @GET
@@ -240,6 +241,7 @@ public class TeamDashboardResource {
         } catch (InvalidInput invalid) {
             return Response.status(400).entity(memberPage(memberId, course, reason, invalid.errors())).build();
         }
+        summaries.forget(company.id);
         return Response.seeOther(URI.create("/team/progress/" + memberId + "?granted=" + encode(course))).build();
     }
 
@@ -285,26 +287,29 @@ public class TeamDashboardResource {
             AssignForm form = new AssignForm(course, everyone ? "everyone" : "chosen", one != null ? one.email : emails, due);
             return Response.status(400).entity(assignmentPage(form, invalid.errors())).build();
         }
+        summaries.forget(company.id);
         return Response.seeOther(URI.create(memberId != null ? "/team/progress/" + memberId : "/team/assignments")).build();
     }
 
     @POST
     @Path("/assignments/{id}/due")
     public Response changeDue(@PathParam("id") long id, @FormParam("due") String due) {
-        company();
+        Company company = company();
         try {
             assignments.changeDue(caller.member(), id, date(due));
         } catch (InvalidInput invalid) {
             return Response.status(400).entity(assignmentPage(AssignForm.blank(), invalid.errors())).build();
         }
+        summaries.forget(company.id);
         return Response.seeOther(URI.create("/team/assignments")).build();
     }
 
     @POST
     @Path("/assignments/{id}/cancel")
     public Response cancel(@PathParam("id") long id) {
-        company();
+        Company company = company();
         assignments.cancel(caller.member(), id);
+        summaries.forget(company.id);
         return Response.seeOther(URI.create("/team/assignments")).build();
     }
 

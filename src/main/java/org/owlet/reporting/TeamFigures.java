@@ -9,6 +9,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -108,9 +109,10 @@ public class TeamFigures {
     public record MonthPoint(YearMonth month, LocalDate on, int certified) {
     }
 
-    /** The dashboard's figures. */
+    /** The dashboard's figures, and the first reminders due today with how many there are. */
     public record Summary(LocalDate today, List<String> courseIds, Counts headline, Map<String, Counts> perCourse,
-            List<LanguageCounts> perLanguage, List<MonthPoint> certifiedOverTime) {
+            List<LanguageCounts> perLanguage, List<MonthPoint> certifiedOverTime, List<Reminders.Due> reminders,
+            int remindersTotal) {
     }
 
     /** Receives the rows of a member list in order: the member, their sort key, and how many pass the filters. */
@@ -125,18 +127,22 @@ public class TeamFigures {
     CatalogService catalog;
 
     /**
-     * The dashboard's figures, counted by the database: the headline, per course and per language in one statement,
-     * the certified staff of the last 24 months in another (after one that reads the company's "everyone"
-     * assignments), whatever the size of the team.
+     * The dashboard's figures, counted by the database: the headline, per course and per language and the first
+     * {@code reminders} reminders in one statement, the certified staff of the last 24 months in another (after one
+     * that reads the company's "everyone" assignments), whatever the size of the team.
      */
     @Transactional
-    public Summary summary(Company company, LocalDate today) {
+    public Summary summary(Company company, LocalDate today, int reminders) {
         List<String> courseIds = courseIds();
         Map<String, Counts> perCourse = new LinkedHashMap<>();
         courseIds.forEach(id -> perCourse.put(id, new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0)));
         Counts headline = new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0);
         Map<String, LanguageCounts> languages = new TreeMap<>();
-        for (Object[] row : rows(states(company, today, courseIds, null, Map.of()).then(TeamSql.FIGURES))) {
+        List<Reminders.Due> due = new ArrayList<>();
+        int dueTotal = 0;
+        TeamSql.Statement statement = states(company, today, courseIds, null, Map.of()).param("week", today.plusDays(7))
+                .param("limit", reminders).then(TeamSql.FIGURES);
+        for (Object[] row : rows(statement)) {
             int[] n = new int[9];
             for (int i = 0; i < 9; i++) {
                 n[i] = row[2 + i] == null ? 0 : ((Number) row[2 + i]).intValue();
@@ -144,10 +150,19 @@ public class TeamFigures {
             switch (String.valueOf(row[0])) {
                 case "h" -> headline = new Counts(n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7], n[8]);
                 case "c" -> perCourse.put((String) row[1], new Counts(n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7], n[8]));
-                default -> languages.put((String) row[1], new LanguageCounts((String) row[1], n[0], n[1], n[2], n[3]));
+                case "l" -> languages.put((String) row[1], new LanguageCounts((String) row[1], n[0], n[1], n[2], n[3]));
+                default -> {
+                    String courseId = (String) row[1];
+                    due.add(new Reminders.Due(((Number) row[2]).longValue(), (String) row[12], (String) row[13], courseId,
+                            title(courseId), TeamSql.REASONS.get(n[2]), date(row[11])));
+                    dueTotal = n[1];
+                }
             }
         }
-        return new Summary(today, courseIds, headline, perCourse, List.copyOf(languages.values()), overTime(company, today));
+        due.sort(Comparator.comparing(Reminders.Due::on).thenComparingLong(Reminders.Due::memberId)
+                .thenComparingInt(d -> courseIds.indexOf(d.courseId())));
+        return new Summary(today, courseIds, headline, perCourse, List.copyOf(languages.values()), overTime(company, today), due,
+                dueTotal);
     }
 
     /**
@@ -191,17 +206,28 @@ public class TeamFigures {
         return rows.stream().findFirst();
     }
 
-    /** Rows of reminders due today (see {@link Reminders}), by date, at most {@code limit}; and how many there are. */
+    /** Every reminder due today (see {@link Reminders}), by date, member and course. */
     @Transactional
-    public List<Object[]> reminderRows(Company company, LocalDate today, int limit) {
+    public List<Reminders.Due> reminders(Company company, LocalDate today) {
+        List<Reminders.Due> due = new ArrayList<>();
         TeamSql.Statement statement = states(company, today, courseIds(), null, Map.of()).param("week", today.plusDays(7))
                 .then(TeamSql.REMINDERS);
-        return rows(statement, limit);
+        for (Object[] row : rows(statement)) {
+            String courseId = (String) row[3];
+            due.add(new Reminders.Due(((Number) row[0]).longValue(), (String) row[1], (String) row[2], courseId, title(courseId),
+                    TeamSql.REASONS.get(((Number) row[4]).intValue()), date(row[5])));
+        }
+        return due;
     }
 
     /** The catalog's courses, in catalog order. */
     List<String> courseIds() {
         return catalog.courses().stream().map(Course::id).toList();
+    }
+
+    /** A course's title in its default language (reminders go out in it), or its id if the catalog no longer has it. */
+    String title(String courseId) {
+        return catalog.course(courseId).map(c -> c.title().in(c.defaultLanguage())).orElse(courseId);
     }
 
     private void each(Company company, LocalDate today, MemberQuery query, boolean paged, String memberFilter,
@@ -305,17 +331,10 @@ public class TeamFigures {
         return months;
     }
 
-    private List<Object[]> rows(TeamSql.Statement statement) {
-        return rows(statement, 0);
-    }
-
     @SuppressWarnings("unchecked")
-    private List<Object[]> rows(TeamSql.Statement statement, int limit) {
+    private List<Object[]> rows(TeamSql.Statement statement) {
         var query = em.createNativeQuery(statement.sql());
         statement.params().forEach(query::setParameter);
-        if (limit > 0) {
-            query.setMaxResults(limit);
-        }
         return (List<Object[]>) query.getResultList();
     }
 

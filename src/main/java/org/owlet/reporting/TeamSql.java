@@ -116,29 +116,48 @@ final class TeamSql {
 
     /**
      * The headline (kind {@code h}), per course ({@code c}, key: the course) and per language ({@code l}, key: the
-     * language) figures in one statement; numbers n0..n8: members, enrolled, in progress, completed, certified, expiring
-     * 30/60/90, overdue (per language: enrolments, in progress, completed, certified).
+     * language) figures, and the first {@code :limit} reminders ({@code r}), in one statement, so that the team's
+     * standing is computed once. Numbers n0..n8: members, enrolled, in progress, completed, certified, expiring
+     * 30/60/90, overdue (per language: enrolments, in progress, completed, certified; a reminder: member, number of
+     * reminders, reason as in {@link #REASONS}, course position). A reminder's date, member name and email follow.
      */
     static final String FIGURES = """
             SELECT 'c' AS kind, g.course_id AS k, COUNT(*) AS n0, SUM(g.en) AS n1, SUM(g.ip) AS n2, SUM(g.co) AS n3, SUM(g.ce) AS n4,
-                SUM(g.e30) AS n5, SUM(g.e60) AS n6, SUM(g.e90) AS n7, SUM(g.od) AS n8 FROM g GROUP BY g.course_id
+                SUM(g.e30) AS n5, SUM(g.e60) AS n6, SUM(g.e90) AS n7, SUM(g.od) AS n8, CAST(NULL AS DATE) AS d,
+                CAST(NULL AS VARCHAR(320)) AS t1, CAST(NULL AS VARCHAR(320)) AS t2 FROM g GROUP BY g.course_id
             UNION ALL
-            SELECT 'h', NULL, COUNT(*), SUM(p.en), SUM(p.ip), SUM(p.co), SUM(p.ce), SUM(p.e30), SUM(p.e60), SUM(p.e90), SUM(p.od)
+            SELECT 'h', NULL, COUNT(*), SUM(p.en), SUM(p.ip), SUM(p.co), SUM(p.ce), SUM(p.e30), SUM(p.e60), SUM(p.e90), SUM(p.od),
+                NULL, NULL, NULL
               FROM (SELECT g.member_id, MAX(g.en) AS en, MAX(g.ip) AS ip, MAX(g.co) AS co, MAX(g.ce) AS ce, MAX(g.e30) AS e30,
                 MAX(g.e60) AS e60, MAX(g.e90) AS e90, MAX(g.od) AS od FROM g GROUP BY g.member_id) p
             UNION ALL
-            SELECT 'l', g.lang, COUNT(*), SUM(g.ip), SUM(g.co), SUM(g.ce), 0, 0, 0, 0, 0 FROM g WHERE g.en = 1 GROUP BY g.lang
+            SELECT 'l', g.lang, COUNT(*), SUM(g.ip), SUM(g.co), SUM(g.ce), 0, 0, 0, 0, 0, NULL, NULL, NULL FROM g WHERE g.en = 1
+              GROUP BY g.lang
+            UNION ALL
+            SELECT 'r', r.course_id, r.member_id, r.total, r.reason, r.pos, 0, 0, 0, 0, 0, r.on_day, r.name, r.email FROM (
+              SELECT x.member_id, x.course_id, x.pos, x.reason, x.on_day, t.name, t.email, COUNT(*) OVER () AS total FROM (
+                SELECT g.member_id, g.course_id, g.pos,
+                  CASE WHEN g.od = 1 THEN 0 WHEN g.due_on IS NOT NULL AND g.ce = 0 AND g.due_on <= :week THEN 1
+                    WHEN g.e30 = 1 THEN 2 END AS reason,
+                  CASE WHEN g.od = 0 AND NOT (g.due_on IS NOT NULL AND g.ce = 0 AND g.due_on <= :week) THEN g.until
+                    ELSE g.due_on END AS on_day
+                FROM g) x JOIN team t ON t.member_id = x.member_id
+              WHERE x.reason IS NOT NULL ORDER BY x.on_day, x.member_id, x.pos LIMIT :limit) r
             """;
 
+    /** Reasons for a reminder by their number in {@link #FIGURES} and {@link #REMINDERS}: overdue, due soon, expiring. */
+    static final List<Reminders.Reason> REASONS = List.of(Reminders.Reason.OVERDUE, Reminders.Reason.DUE_SOON, Reminders.Reason.EXPIRING);
+
     /**
-     * Reminders due today, by date, member and course, at most {@code :limit}, each with the number of all of them:
-     * overdue, else due within 7 days and not certified, else certified and expiring within 30 days.
+     * Every reminder due today, by date, member and course, each with the number of all of them: overdue, else due
+     * within 7 days and not certified, else certified and expiring within 30 days (the reason numbered as in
+     * {@link #REASONS}).
      */
     static final String REMINDERS = """
             SELECT r.member_id, t.name, t.email, r.course_id, r.reason, r.on_day, COUNT(*) OVER () AS total FROM (
               SELECT g.member_id, g.course_id, g.pos,
-                CASE WHEN g.od = 1 THEN 'overdue' WHEN g.due_on IS NOT NULL AND g.ce = 0 AND g.due_on <= :week THEN 'due-soon'
-                  WHEN g.e30 = 1 THEN 'expiring' END AS reason,
+                CASE WHEN g.od = 1 THEN 0 WHEN g.due_on IS NOT NULL AND g.ce = 0 AND g.due_on <= :week THEN 1
+                  WHEN g.e30 = 1 THEN 2 END AS reason,
                 CASE WHEN g.od = 0 AND NOT (g.due_on IS NOT NULL AND g.ce = 0 AND g.due_on <= :week) THEN g.until
                   ELSE g.due_on END AS on_day
               FROM g) r JOIN team t ON t.member_id = r.member_id
