@@ -52,11 +52,15 @@ public record MemberQuery(String course, String status, String language, boolean
     }
 
     /**
-     * The filters as SQL over {@code g} (a member's row in one course, see {@link TeamSql}), with their parameters
-     * added to {@code sql}; a member passes if one chosen course passes them all. Null without filters.
+     * The filters as a window over a member's rows in {@code g} (see {@link TeamSql}): 1 if one chosen course
+     * ({@code oneCourse}: {@code :course}, else any) passes them all, with their parameters added to {@code sql}; null
+     * without filters.
      */
-    String hit(TeamSql sql) {
+    String hit(TeamSql sql, boolean oneCourse) {
         List<String> conditions = new ArrayList<>();
+        if (oneCourse) {
+            conditions.add("g.course_id = :course");
+        }
         Status wanted = status == null ? null
                 : Arrays.stream(Status.values()).filter(v -> v.code().equals(status)).findFirst().orElse(null);
         if (wanted != null) {
@@ -77,15 +81,21 @@ public record MemberQuery(String course, String status, String language, boolean
         if (expiring > 0) {
             conditions.add("g.e" + expiring + " = 1");
         }
-        return conditions.isEmpty() ? null : String.join(" AND ", conditions);
+        boolean filtered = conditions.size() > (oneCourse ? 1 : 0);
+        return filtered ? "MAX(CASE WHEN " + String.join(" AND ", conditions) + " THEN 1 ELSE 0 END) OVER (PARTITION BY g.member_id)"
+                : null;
     }
 
-    /** The sort key as SQL aggregating a member's rows in the chosen courses: name, earliest due date or expiry (none last). */
-    String keySql() {
+    /**
+     * The sort key as a window over a member's rows in the chosen courses: name, earliest due date or earliest expiry
+     * (none last).
+     */
+    String keySql(boolean oneCourse) {
+        String chosen = oneCourse ? "CASE WHEN g.course_id = :course THEN %s END" : "%s";
         return switch (sort) {
-            case "due" -> "COALESCE(MIN(g.due_on), " + NEVER + ")";
-            case "expires" -> "COALESCE(MIN(g.until), " + NEVER + ")";
-            default -> "MIN(COALESCE(LOWER(t.name), ''))";
+            case "due" -> "COALESCE(MIN(" + chosen.formatted("g.due_on") + ") OVER (PARTITION BY g.member_id), " + NEVER + ")";
+            case "expires" -> "COALESCE(MIN(" + chosen.formatted("g.until") + ") OVER (PARTITION BY g.member_id), " + NEVER + ")";
+            default -> "MIN(COALESCE(LOWER(g.name), '')) OVER (PARTITION BY g.member_id)";
         };
     }
 

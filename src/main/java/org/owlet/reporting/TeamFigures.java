@@ -140,7 +140,7 @@ public class TeamFigures {
         Map<String, LanguageCounts> languages = new TreeMap<>();
         List<Reminders.Due> due = new ArrayList<>();
         int dueTotal = 0;
-        TeamSql.Statement statement = states(company, today, courseIds, null, Map.of()).param("week", today.plusDays(7))
+        TeamSql.Statement statement = states(company, today, courseIds, null, Map.of(), false).param("week", today.plusDays(7))
                 .param("limit", reminders).then(TeamSql.FIGURES);
         for (Object[] row : rows(statement)) {
             int[] n = new int[9];
@@ -210,7 +210,7 @@ public class TeamFigures {
     @Transactional
     public List<Reminders.Due> reminders(Company company, LocalDate today) {
         List<Reminders.Due> due = new ArrayList<>();
-        TeamSql.Statement statement = states(company, today, courseIds(), null, Map.of()).param("week", today.plusDays(7))
+        TeamSql.Statement statement = states(company, today, courseIds(), null, Map.of(), false).param("week", today.plusDays(7))
                 .then(TeamSql.REMINDERS);
         for (Object[] row : rows(statement)) {
             String courseId = (String) row[3];
@@ -240,27 +240,28 @@ public class TeamFigures {
                     + "(LOWER(m.display_name) LIKE :search ESCAPE '!' OR LOWER(m.email) LIKE :search ESCAPE '!')";
             params.put("search", "%" + query.q().toLowerCase(Locale.ROOT).replaceAll("([!%_])", "!$1") + "%");
         }
-        TeamSql sql = states(company, today, courseIds, filter, params);
+        TeamSql sql = states(company, today, courseIds, filter, params, true);
         boolean oneCourse = query.course() != null && courseIds.contains(query.course());
         if (oneCourse) {
             sql.param("course", query.course());
         }
-        String hit = query.hit(sql);
+        String hit = query.hit(sql, oneCourse);
         Object afterKey = query.afterKey();
         if (afterKey != null) {
             sql.param("after_key", afterKey).param("after_id", query.afterId());
         }
+        int perMember = Math.max(1, courseIds.size()); // a row per member and course
         if (paged) {
-            sql.param("size", query.size() + 1);
+            sql.param("rows", (query.size() + 1) * perMember);
         }
-        TeamSql.Statement statement = sql.then(TeamSql.members(hit, oneCourse, query.keySql(), afterKey != null, paged));
+        TeamSql.Statement statement = sql.then(TeamSql.members(hit, query.keySql(oneCourse), afterKey != null, paged));
         long current = -1;
         Object[] person = null;
         Map<String, CourseState> states = new LinkedHashMap<>();
         for (Object[] row : rows(statement)) {
             long id = ((Number) row[0]).longValue();
             if (id != current && person != null) {
-                emit(person, states, sink);
+                emit(person, states, perMember, sink);
                 states = new LinkedHashMap<>();
             }
             current = id;
@@ -269,15 +270,15 @@ public class TeamFigures {
             states.put(state.courseId(), state);
         }
         if (person != null) {
-            emit(person, states, sink);
+            emit(person, states, perMember, sink);
         }
     }
 
-    private static void emit(Object[] person, Map<String, CourseState> states, Sink sink) {
+    private static void emit(Object[] person, Map<String, CourseState> states, int perMember, Sink sink) {
         MemberRow row = new MemberRow(((Number) person[0]).longValue(), (String) person[1], (String) person[2], (String) person[3],
                 instant(person[4]), states);
         Object key = person[5];
-        sink.row(row, key instanceof String text ? text : date(key).toString(), ((Number) person[6]).intValue());
+        sink.row(row, key instanceof String text ? text : date(key).toString(), ((Number) person[6]).intValue() / perMember);
     }
 
     /** A member's standing in one course from a row of {@link TeamSql#members}: course_id at 7 to due_on at 12. */
@@ -293,7 +294,8 @@ public class TeamFigures {
     }
 
     /** The common table expressions for the company, with its "everyone" assignments read first. */
-    private TeamSql states(Company company, LocalDate today, List<String> courseIds, String memberFilter, Map<String, Object> params) {
+    private TeamSql states(Company company, LocalDate today, List<String> courseIds, String memberFilter, Map<String, Object> params,
+            boolean people) {
         Map<String, TeamSql.Everyone> everyone = new HashMap<>();
         for (Object[] a : rows(new TeamSql.Statement("""
                 SELECT a.course_id, a.due_on, a.created_at FROM assignment a
@@ -303,7 +305,7 @@ public class TeamFigures {
             long days = Math.max(0, ChronoUnit.DAYS.between(createdAt.atZone(ZoneOffset.UTC).toLocalDate(), dueOn));
             everyone.put((String) a[0], new TeamSql.Everyone(dueOn, createdAt, days)); // the last made wins
         }
-        return new TeamSql(company.id, today, courseIds, everyone, memberFilter, params);
+        return new TeamSql(company.id, today, courseIds, everyone, memberFilter, params, people);
     }
 
     /** Members of today's team holding a valid certificate (any course) at the end of each of the last 24 months. */

@@ -36,7 +36,7 @@ final class TeamSql {
      * member table, with its own parameters, or null), on {@code today}.
      */
     TeamSql(long companyId, LocalDate today, List<String> courseIds, Map<String, Everyone> everyone, String memberFilter,
-            Map<String, Object> filterParams) {
+            Map<String, Object> filterParams, boolean people) {
         params.put("company", companyId);
         params.put("today", today);
         params.put("d30", today.plusDays(30));
@@ -81,7 +81,7 @@ final class TeamSql {
                   WHERE c.revoked_at IS NULL AND c.issued_on <= :today AND c.expires_on >= :today GROUP BY c.member_id, c.course_id),
                 own AS (SELECT a.member_id, a.course_id, MIN(a.due_on) AS due_on FROM assignment a
                   WHERE a.company_id = :company AND a.member_id IS NOT NULL GROUP BY a.member_id, a.course_id),
-                st AS (SELECT t.member_id, k.course_id, k.pos, CASE WHEN e.id IS NULL THEN 0 ELSE 1 END AS enrolled,
+                st AS (SELECT t.member_id, PEOPLE k.course_id, k.pos, CASE WHEN e.id IS NULL THEN 0 ELSE 1 END AS enrolled,
                     CAST(e.completed_at AT TIME ZONE 'UTC' AS DATE) AS completed_on, COALESCE(e.completion_language, t.preferred) AS lang,
                     cert.until AS until,
                     COALESCE(own.due_on, CASE WHEN k.ev_due IS NULL THEN NULL WHEN t.since > k.ev_created
@@ -90,7 +90,7 @@ final class TeamSql {
                   LEFT JOIN enrolment e ON e.member_id = t.member_id AND e.course_id = k.course_id
                   LEFT JOIN cert ON cert.member_id = t.member_id AND cert.course_id = k.course_id
                   LEFT JOIN own ON own.member_id = t.member_id AND own.course_id = k.course_id),
-                g AS (SELECT st.member_id, st.course_id, st.pos, st.enrolled, st.completed_on, st.lang, st.until, st.due_on,
+                g AS (SELECT st.member_id, PEOPLE_G st.course_id, st.pos, st.enrolled, st.completed_on, st.lang, st.until, st.due_on,
                     CASE WHEN st.enrolled = 1 OR st.until IS NOT NULL THEN 1 ELSE 0 END AS en,
                     CASE WHEN st.enrolled = 1 AND st.completed_on IS NULL AND st.until IS NULL THEN 1 ELSE 0 END AS ip,
                     CASE WHEN st.completed_on IS NOT NULL THEN 1 ELSE 0 END AS co,
@@ -100,7 +100,8 @@ final class TeamSql {
                     CASE WHEN st.until <= :d90 THEN 1 ELSE 0 END AS e90,
                     CASE WHEN st.due_on < :today AND st.until IS NULL THEN 1 ELSE 0 END AS od
                   FROM st)
-                """);
+                """.replace("PEOPLE_G ", people ? "st.name, st.email, st.preferred, st.since, " : "")
+                .replace("PEOPLE ", people ? "t.name, t.email, t.preferred, t.since, " : ""));
     }
 
     /** Adds a parameter used by the statement's main part. */
@@ -165,25 +166,19 @@ final class TeamSql {
             """;
 
     /**
-     * The members that pass a member list's filters ({@code hit}: SQL over {@code g}, or null for every member) in the
-     * courses chosen ({@code oneCourse}: only {@code :course}), sorted by {@code key} (SQL aggregating {@code g} and
-     * {@code t}, the team) then id, after the cursor ({@code afterCursor}: rows after {@code :after_key},
-     * {@code :after_id}) and at most {@code :size} of them if {@code paged}; each member with their row per course, and
-     * the number of all members that pass the filters (before the cursor).
+     * The rows (one per member and course, in catalog order) of the members that pass a member list's filters
+     * ({@code hit}: a window over a member's rows in {@code g}, 1 if they pass; null: everyone), sorted by {@code key}
+     * (a window over the member's rows) then id, after the cursor ({@code afterCursor}: after {@code :after_key},
+     * {@code :after_id}) and at most {@code :rows} rows if {@code paged}; each with the number of rows of all members that
+     * pass the filters (before the cursor). One pass over the team, no join back: the planner's estimates stay those
+     * of the team. Needs the people columns ({@code people} in the constructor).
      */
-    static String members(String hit, boolean oneCourse, String key, boolean afterCursor, boolean paged) {
-        return ", p AS (SELECT g.member_id, " + key + " AS sort_key FROM g JOIN team t ON t.member_id = g.member_id"
-                + (oneCourse ? " WHERE g.course_id = :course" : "") + " GROUP BY g.member_id"
-                + (hit == null ? "" : " HAVING MAX(CASE WHEN " + hit + " THEN 1 ELSE 0 END) = 1") + "),\n"
-                + "q AS (SELECT p.member_id, p.sort_key, COUNT(*) OVER () AS total FROM p),\n"
-                + "x AS (SELECT q.member_id, q.sort_key, q.total FROM q"
+    static String members(String hit, String key, boolean afterCursor, boolean paged) {
+        return ", p AS (SELECT g.*, " + key + " AS sort_key" + (hit == null ? "" : ", " + hit + " AS hit") + " FROM g),\n"
+                + "q AS (SELECT p.*, COUNT(*) OVER () AS total FROM p" + (hit == null ? "" : " WHERE p.hit = 1") + ")\n"
+                + "SELECT q.member_id, q.name, q.email, q.preferred, q.since, q.sort_key, q.total, q.course_id, q.enrolled,"
+                + " q.completed_on, q.lang, q.until, q.due_on FROM q"
                 + (afterCursor ? " WHERE q.sort_key > :after_key OR (q.sort_key = :after_key AND q.member_id > :after_id)" : "")
-                + " ORDER BY q.sort_key, q.member_id" + (paged ? " LIMIT :size" : "") + ")\n"
-                + """
-                        SELECT x.member_id, t.name, t.email, t.preferred, t.since, x.sort_key, x.total, g.course_id, g.enrolled,
-                            g.completed_on, g.lang, g.until, g.due_on
-                        FROM x JOIN team t ON t.member_id = x.member_id JOIN g ON g.member_id = x.member_id
-                        ORDER BY x.sort_key, x.member_id, g.pos
-                        """;
+                + " ORDER BY q.sort_key, q.member_id, q.pos" + (paged ? " LIMIT :rows" : "") + "\n";
     }
 }
