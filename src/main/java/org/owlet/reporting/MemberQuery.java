@@ -86,6 +86,12 @@ public record MemberQuery(String course, String status, String language, boolean
                 : null;
     }
 
+    /** Sorted by name, filtered by nothing but the search (a course only chooses the columns shown). */
+    boolean unfilteredByName() {
+        boolean known = status != null && Arrays.stream(Status.values()).anyMatch(v -> v.code().equals(status));
+        return "name".equals(sort) && !known && language == null && !overdue && expiring == 0;
+    }
+
     /**
      * The sort key as a window over a member's rows in the chosen courses: name, earliest due date or earliest expiry
      * (none last).

@@ -115,6 +115,9 @@ public class TeamFigures {
             int remindersTotal) {
     }
 
+    /** A member's sort key by name, on the member table (the same as {@link MemberQuery#keySql} computes on the rows). */
+    private static final String NAME_KEY = "COALESCE(LOWER(m.display_name), '')";
+
     /** Receives the rows of a member list in order: the member, their sort key, and how many pass the filters. */
     private interface Sink {
         void row(MemberRow row, String key, int total);
@@ -240,21 +243,39 @@ public class TeamFigures {
                     + "(LOWER(m.display_name) LIKE :search ESCAPE '!' OR LOWER(m.email) LIKE :search ESCAPE '!')";
             params.put("search", "%" + query.q().toLowerCase(Locale.ROOT).replaceAll("([!%_])", "!$1") + "%");
         }
-        TeamSql sql = states(company, today, courseIds, filter, params, true);
         boolean oneCourse = query.course() != null && courseIds.contains(query.course());
+        Object afterKey = query.afterKey();
+        int perMember = Math.max(1, courseIds.size()); // a row per member and course
+        // a page by name without filters on standing: the database picks the page's members first (by name, after the
+        // cursor) and works out only their standing; the total is the number of members
+        boolean byNameOnly = paged && query.unfilteredByName();
+        String firstByName = null;
+        if (byNameOnly) {
+            firstByName = (afterKey == null ? ""
+                    : " AND (" + NAME_KEY + " > :after_key OR (" + NAME_KEY + " = :after_key AND m.id > :after_id))")
+                    + " ORDER BY " + NAME_KEY + ", m.id LIMIT :members";
+        }
+        TeamSql sql = states(company, today, courseIds, filter, params, true, firstByName);
         if (oneCourse) {
             sql.param("course", query.course());
         }
         String hit = query.hit(sql, oneCourse);
-        Object afterKey = query.afterKey();
         if (afterKey != null) {
             sql.param("after_key", afterKey).param("after_id", query.afterId());
         }
-        int perMember = Math.max(1, courseIds.size()); // a row per member and course
         if (paged) {
             sql.param("rows", (query.size() + 1) * perMember);
         }
-        TeamSql.Statement statement = sql.then(TeamSql.members(hit, query.keySql(oneCourse), afterKey != null, paged));
+        String select;
+        if (byNameOnly) {
+            sql.param("members", query.size() + 1);
+            String total = "(SELECT COUNT(*) FROM member m WHERE m.company_id = :company AND m.erased_at IS NULL"
+                    + (filter == null ? "" : " AND (" + filter + ")") + ") * " + perMember;
+            select = TeamSql.members(hit, query.keySql(oneCourse), afterKey != null, true, total);
+        } else {
+            select = TeamSql.members(hit, query.keySql(oneCourse), afterKey != null, paged);
+        }
+        TeamSql.Statement statement = sql.then(select);
         long current = -1;
         Object[] person = null;
         Map<String, CourseState> states = new LinkedHashMap<>();
@@ -296,6 +317,11 @@ public class TeamFigures {
     /** The common table expressions for the company, with its "everyone" assignments read first. */
     private TeamSql states(Company company, LocalDate today, List<String> courseIds, String memberFilter, Map<String, Object> params,
             boolean people) {
+        return states(company, today, courseIds, memberFilter, params, people, null);
+    }
+
+    private TeamSql states(Company company, LocalDate today, List<String> courseIds, String memberFilter, Map<String, Object> params,
+            boolean people, String firstByName) {
         Map<String, TeamSql.Everyone> everyone = new HashMap<>();
         for (Object[] a : rows(new TeamSql.Statement("""
                 SELECT a.course_id, a.due_on, a.created_at FROM assignment a
@@ -305,7 +331,7 @@ public class TeamFigures {
             long days = Math.max(0, ChronoUnit.DAYS.between(createdAt.atZone(ZoneOffset.UTC).toLocalDate(), dueOn));
             everyone.put((String) a[0], new TeamSql.Everyone(dueOn, createdAt, days)); // the last made wins
         }
-        return new TeamSql(company.id, today, courseIds, everyone, memberFilter, params, people);
+        return new TeamSql(company.id, today, courseIds, everyone, memberFilter, params, people, firstByName);
     }
 
     /** Members of today's team holding a valid certificate (any course) at the end of each of the last 24 months. */

@@ -33,10 +33,12 @@ final class TeamSql {
 
     /**
      * The common table expressions for the company's members that pass {@code memberFilter} (SQL over {@code m}, the
-     * member table, with its own parameters, or null), on {@code today}.
+     * member table, with its own parameters, or null), on {@code today}; with the members' name, email, preferred
+     * language and since in {@code st} and {@code g} if {@code people}; only the members {@code firstByName} keeps (SQL
+     * appended to the member table's WHERE clause: a cursor, an ORDER BY and a LIMIT) if not null.
      */
     TeamSql(long companyId, LocalDate today, List<String> courseIds, Map<String, Everyone> everyone, String memberFilter,
-            Map<String, Object> filterParams, boolean people) {
+            Map<String, Object> filterParams, boolean people, String firstByName) {
         params.put("company", companyId);
         params.put("today", today);
         params.put("d30", today.plusDays(30));
@@ -49,6 +51,9 @@ final class TeamSql {
         if (memberFilter != null) {
             sql.append(" AND (").append(memberFilter).append(')');
             params.putAll(filterParams);
+        }
+        if (firstByName != null) {
+            sql.append(firstByName);
         }
         sql.append("),\nk AS (");
         if (courseIds.isEmpty()) {
@@ -174,8 +179,13 @@ final class TeamSql {
      * of the team. Needs the people columns ({@code people} in the constructor).
      */
     static String members(String hit, String key, boolean afterCursor, boolean paged) {
+        return members(hit, key, afterCursor, paged, "COUNT(*) OVER ()");
+    }
+
+    /** The same, with the number of rows of all members that pass the filters from {@code total}. */
+    static String members(String hit, String key, boolean afterCursor, boolean paged, String total) {
         return ", p AS (SELECT g.*, " + key + " AS sort_key" + (hit == null ? "" : ", " + hit + " AS hit") + " FROM g),\n"
-                + "q AS (SELECT p.*, COUNT(*) OVER () AS total FROM p" + (hit == null ? "" : " WHERE p.hit = 1") + ")\n"
+                + "q AS (SELECT p.*, " + total + " AS total FROM p" + (hit == null ? "" : " WHERE p.hit = 1") + ")\n"
                 + "SELECT q.member_id, q.name, q.email, q.preferred, q.since, q.sort_key, q.total, q.course_id, q.enrolled,"
                 + " q.completed_on, q.lang, q.until, q.due_on FROM q"
                 + (afterCursor ? " WHERE q.sort_key > :after_key OR (q.sort_key = :after_key AND q.member_id > :after_id)" : "")
