@@ -4,7 +4,6 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,7 +12,6 @@ import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.owlet.organization.Company;
-import org.owlet.reporting.TeamFigures.CourseState;
 import org.owlet.web.TimeSource;
 
 import io.quarkus.mailer.Mail;
@@ -71,20 +69,6 @@ public class Reminders {
     /** Who should be reminded in this company today, by date (one statement whatever the size of the team). */
     public List<Due> dueFor(Company company, LocalDate today) {
         return figures.reminders(company, today);
-    }
-
-    /** Why a member's standing in a course calls for a reminder today (the same rules as the SQL), if it does. */
-    static Optional<Reason> reason(CourseState s, LocalDate today) {
-        if (s.overdue()) {
-            return Optional.of(Reason.OVERDUE);
-        }
-        if (s.dueOn() != null && !s.certified() && !s.dueOn().isAfter(today.plusDays(7))) {
-            return Optional.of(Reason.DUE_SOON);
-        }
-        if (s.expiringWithin(30, today)) {
-            return Optional.of(Reason.EXPIRING);
-        }
-        return Optional.empty();
     }
 
     /**
