@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.owlet.organization.Caller;
 import org.owlet.organization.Company;
 import org.owlet.organization.Member;
-import org.owlet.reporting.TeamFigures.Snapshot;
+import org.owlet.reporting.TeamFigures.Summary;
 import org.owlet.web.Roles;
 import org.owlet.web.TimeSource;
 import org.owlet.web.errors.NotFound;
@@ -46,7 +46,7 @@ public class CompletionApi {
         if (!own && !caller.hasRole("coalition-admin")) {
             throw new NotFound("company " + slug);
         }
-        Snapshot s = figures.of(company, time.today());
+        Summary s = figures.summary(company, time.today(), 0);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("company", company.slug);
         body.put("date", s.today().toString());
@@ -58,7 +58,7 @@ public class CompletionApi {
         body.put("headline", s.headline());
         body.put("courses", s.perCourse());
         body.put("languages", s.perLanguage());
-        body.put("members", s.members().stream().map(m -> {
+        body.put("members", figures.members(company, s.today(), MemberQuery.everyone()).stream().map(m -> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("id", m.id());
             row.put("name", m.name());

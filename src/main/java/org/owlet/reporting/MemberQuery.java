@@ -1,13 +1,11 @@
 package org.owlet.reporting;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.function.Predicate;
 
-import org.owlet.reporting.TeamFigures.CourseState;
 import org.owlet.reporting.TeamFigures.MemberRow;
 import org.owlet.reporting.TeamFigures.Status;
 
@@ -15,7 +13,8 @@ import org.owlet.reporting.TeamFigures.Status;
  * The member list's filters, sort and page: course, status (in that course, or in any course), language, overdue,
  * expiring within N days, a search over name and email; sorted by name, due date or expiry; paged by a keyset cursor
  * ({@code after}: the last row's sort key and id), so a page never repeats or skips a member when rows change between
- * pages. Unknown values are ignored rather than refused: a stale bookmark still shows the list.
+ * pages. Unknown values are ignored rather than refused: a stale bookmark still shows the list. The database applies
+ * them ({@link TeamFigures#page}): this turns them into SQL.
  */
 public record MemberQuery(String course, String status, String language, boolean overdue, int expiring, String q, String sort,
         String after, int size) {
@@ -42,79 +41,93 @@ public record MemberQuery(String course, String status, String language, boolean
         return new MemberQuery(course, status, language, overdue, expiring, q, sort, null, Integer.MAX_VALUE);
     }
 
-    /** The rows that pass the filters, sorted. */
-    public List<MemberRow> filter(TeamFigures.Snapshot snapshot) {
-        LocalDate today = snapshot.today();
-        List<String> courses = course != null && snapshot.courseIds().contains(course) ? List.of(course) : snapshot.courseIds();
-        Predicate<CourseState> state = s -> true;
+    /** The same filters, from the first page. */
+    public MemberQuery first() {
+        return new MemberQuery(course, status, language, overdue, expiring, q, sort, null, size);
+    }
+
+    /** Every member, by name. */
+    public static MemberQuery everyone() {
+        return new MemberQuery(null, null, null, false, 0, null, "name", null, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The filters as a window over a member's rows in {@code g} (see {@link TeamSql}): 1 if one chosen course
+     * ({@code oneCourse}: {@code :course}, else any) passes them all, with their parameters added to {@code sql}; null
+     * without filters.
+     */
+    String hit(TeamSql sql, boolean oneCourse) {
+        List<String> conditions = new ArrayList<>();
+        if (oneCourse) {
+            conditions.add("g.course_id = :course");
+        }
         Status wanted = status == null ? null
-                : java.util.Arrays.stream(Status.values()).filter(v -> v.code().equals(status)).findFirst().orElse(null);
+                : Arrays.stream(Status.values()).filter(v -> v.code().equals(status)).findFirst().orElse(null);
         if (wanted != null) {
-            state = state.and(s -> s.status() == wanted);
+            conditions.add(switch (wanted) {
+                case NOT_ENROLLED -> "g.en = 0";
+                case IN_PROGRESS -> "g.ip = 1";
+                case COMPLETED -> "g.ce = 0 AND g.co = 1";
+                case CERTIFIED -> "g.ce = 1";
+            });
         }
         if (language != null) {
-            state = state.and(s -> language.equals(s.language()) && (s.enrolled() || s.certified()));
+            conditions.add("g.lang = :language AND g.en = 1");
+            sql.param("language", language);
         }
         if (overdue) {
-            state = state.and(CourseState::overdue);
+            conditions.add("g.od = 1");
         }
         if (expiring > 0) {
-            state = state.and(s -> s.expiringWithin(expiring, today));
+            conditions.add("g.e" + expiring + " = 1");
         }
-        Predicate<CourseState> test = state;
-        String needle = q == null ? null : q.toLowerCase(Locale.ROOT);
-        List<MemberRow> rows = new ArrayList<>();
-        for (MemberRow row : snapshot.members()) {
-            if (needle != null && !(contains(row.name(), needle) || contains(row.email(), needle))) {
-                continue;
-            }
-            boolean anyFilter = wanted != null || language != null || overdue || expiring > 0;
-            if (anyFilter && courses.stream().map(row::in).noneMatch(test)) {
-                continue;
-            }
-            rows.add(row);
-        }
-        rows.sort(Comparator.comparing((MemberRow r) -> key(r, courses)).thenComparingLong(MemberRow::id));
-        return rows;
+        boolean filtered = conditions.size() > (oneCourse ? 1 : 0);
+        return filtered ? "MAX(CASE WHEN " + String.join(" AND ", conditions) + " THEN 1 ELSE 0 END) OVER (PARTITION BY g.member_id)"
+                : null;
     }
 
-    /** One page after the cursor. */
-    public Page page(TeamFigures.Snapshot snapshot) {
-        List<MemberRow> rows = filter(snapshot);
-        List<String> courses = course != null && snapshot.courseIds().contains(course) ? List.of(course) : snapshot.courseIds();
-        int start = 0;
-        if (after != null) {
-            int bar = after.lastIndexOf('~');
-            String key = bar < 0 ? after : after.substring(0, bar);
-            long id = bar < 0 ? Long.MAX_VALUE : parse(after.substring(bar + 1));
-            while (start < rows.size()) {
-                MemberRow r = rows.get(start);
-                int c = key(r, courses).compareTo(key);
-                if (c > 0 || c == 0 && r.id() > id) {
-                    break;
-                }
-                start++;
-            }
-        }
-        int end = (int) Math.min(rows.size(), (long) start + size);
-        List<MemberRow> page = rows.subList(start, end);
-        String next = end < rows.size() ? key(page.get(page.size() - 1), courses) + "~" + page.get(page.size() - 1).id() : null;
-        return new Page(page, rows.size(), next);
+    /** Sorted by name, filtered by nothing but the search (a course only chooses the columns shown). */
+    boolean unfilteredByName() {
+        boolean known = status != null && Arrays.stream(Status.values()).anyMatch(v -> v.code().equals(status));
+        return "name".equals(sort) && !known && language == null && !overdue && expiring == 0;
     }
 
-    /** The sort key: name (case-insensitive), the earliest due date, or the earliest expiry; rows without one last. */
-    private String key(MemberRow row, List<String> courses) {
+    /**
+     * The sort key as a window over a member's rows in the chosen courses: name, earliest due date or earliest expiry
+     * (none last).
+     */
+    String keySql(boolean oneCourse) {
+        String chosen = oneCourse ? "CASE WHEN g.course_id = :course THEN %s END" : "%s";
         return switch (sort) {
-            case "due" -> courses.stream().map(row::in).map(CourseState::dueOn).filter(d -> d != null).min(Comparator.naturalOrder())
-                    .map(LocalDate::toString).orElse("9999-12-31");
-            case "expires" -> courses.stream().map(row::in).map(CourseState::certifiedUntil).filter(d -> d != null)
-                    .min(Comparator.naturalOrder()).map(LocalDate::toString).orElse("9999-12-31");
-            default -> (row.name() == null ? "" : row.name().toLowerCase(Locale.ROOT)).replace('~', ' ');
+            case "due" -> "COALESCE(MIN(" + chosen.formatted("g.due_on") + ") OVER (PARTITION BY g.member_id), " + NEVER + ")";
+            case "expires" -> "COALESCE(MIN(" + chosen.formatted("g.until") + ") OVER (PARTITION BY g.member_id), " + NEVER + ")";
+            default -> "MIN(COALESCE(LOWER(g.name), '')) OVER (PARTITION BY g.member_id)";
         };
     }
 
-    private static boolean contains(String text, String needle) {
-        return text != null && text.toLowerCase(Locale.ROOT).contains(needle);
+    private static final String NEVER = "DATE '9999-12-31'";
+
+    /** The cursor's sort key (a name, or a date for the date sorts), or null from the first page (or a cursor unreadable). */
+    Object afterKey() {
+        if (after == null) {
+            return null;
+        }
+        int bar = after.lastIndexOf('~');
+        String key = bar < 0 ? after : after.substring(0, bar);
+        if (!"name".equals(sort)) {
+            try {
+                return LocalDate.parse(key);
+            } catch (DateTimeParseException e) {
+                return null;
+            }
+        }
+        return key;
+    }
+
+    /** The cursor's member id: the rows after it among those with the same key. */
+    long afterId() {
+        int bar = after == null ? -1 : after.lastIndexOf('~');
+        return bar < 0 ? Long.MAX_VALUE : parse(after.substring(bar + 1));
     }
 
     private static long parse(String text) {

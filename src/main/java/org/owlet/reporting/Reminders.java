@@ -3,9 +3,7 @@ package org.owlet.reporting;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,10 +11,7 @@ import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.owlet.catalog.CatalogService;
 import org.owlet.organization.Company;
-import org.owlet.reporting.TeamFigures.CourseState;
-import org.owlet.reporting.TeamFigures.MemberRow;
 import org.owlet.web.TimeSource;
 
 import io.quarkus.mailer.Mail;
@@ -57,9 +52,6 @@ public class Reminders {
     TeamFigures figures;
 
     @Inject
-    CatalogService catalog;
-
-    @Inject
     EntityManager em;
 
     @Inject
@@ -74,35 +66,9 @@ public class Reminders {
     @ConfigProperty(name = "owlet.public-url")
     String publicUrl;
 
-    /** Who should be reminded in this company today, by date. */
+    /** Who should be reminded in this company today, by date (one statement whatever the size of the team). */
     public List<Due> dueFor(Company company, LocalDate today) {
-        return dueFor(figures.of(company, today), today);
-    }
-
-    /** The same, from a snapshot already read (the dashboard reads the team once for its figures and this list). */
-    public List<Due> dueFor(TeamFigures.Snapshot snapshot, LocalDate today) {
-        List<Due> due = new ArrayList<>();
-        for (MemberRow row : snapshot.members()) {
-            for (CourseState s : row.courses().values()) {
-                reason(s, today).ifPresent(r -> due.add(new Due(row.id(), row.name(), row.email(), s.courseId(), title(s.courseId()), r,
-                        r == Reason.EXPIRING ? s.certifiedUntil() : s.dueOn())));
-            }
-        }
-        due.sort(java.util.Comparator.comparing(Due::on).thenComparing(Due::memberId));
-        return due;
-    }
-
-    static Optional<Reason> reason(CourseState s, LocalDate today) {
-        if (s.overdue()) {
-            return Optional.of(Reason.OVERDUE);
-        }
-        if (s.dueOn() != null && !s.certified() && !s.dueOn().isAfter(today.plusDays(7))) {
-            return Optional.of(Reason.DUE_SOON);
-        }
-        if (s.expiringWithin(30, today)) {
-            return Optional.of(Reason.EXPIRING);
-        }
-        return Optional.empty();
+        return figures.reminders(company, today);
     }
 
     /**
@@ -168,10 +134,6 @@ public class Reminders {
             }
             throw e;
         }
-    }
-
-    private String title(String courseId) {
-        return catalog.course(courseId).map(c -> c.title().in(c.defaultLanguage())).orElse(courseId);
     }
 
     private static String subject(Due due) {

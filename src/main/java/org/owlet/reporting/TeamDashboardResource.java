@@ -34,7 +34,7 @@ import org.owlet.organization.Company;
 import org.owlet.organization.Member;
 import org.owlet.organization.MemberService;
 import org.owlet.reporting.TeamFigures.MemberRow;
-import org.owlet.reporting.TeamFigures.Snapshot;
+import org.owlet.reporting.TeamFigures.Summary;
 import org.owlet.web.Csv;
 import org.owlet.web.Languages;
 import org.owlet.web.LocaleResolver;
@@ -82,7 +82,7 @@ public class TeamDashboardResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance dashboard(Company company, Snapshot snapshot, List<Figure> figures, List<CourseName> courses,
+        static native TemplateInstance dashboard(Company company, Summary summary, List<Figure> figures, List<CourseName> courses,
                 String chart, List<Reminders.Due> reminders, int remindersMore);
 
         static native TemplateInstance members(Company company, MemberQuery query, MemberQuery.Page result, List<CourseName> courses,
@@ -125,7 +125,7 @@ public class TeamDashboardResource {
     CertificationService certificates;
 
     @Inject
-    Reminders reminders;
+    TeamSummaries summaries;
 
     @Inject
     LocaleResolver locales;
@@ -137,8 +137,9 @@ public class TeamDashboardResource {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance dashboard() {
         Company company = company();
-        Snapshot snapshot = figures.of(company, time.today());
-        TeamFigures.Counts h = snapshot.headline();
+        LocalDate today = time.today();
+        Summary summary = summaries.of(company.id, today, () -> figures.summary(company, today, REMINDERS_SHOWN));
+        TeamFigures.Counts h = summary.headline();
         List<Figure> headline = List.of(new Figure("members", h.members(), "/team/progress"),
                 new Figure("enrolled", h.enrolled(), null),
                 new Figure("in_progress", h.inProgress(), "/team/progress?status=in-progress"),
@@ -149,15 +150,14 @@ public class TeamDashboardResource {
                 new Figure("expiring90", h.expiring90(), "/team/progress?expiring=90"),
                 new Figure("overdue", h.overdue(), "/team/progress?overdue=1"));
         String lang = locales.language().tag();
-        List<SvgChart.Bar> bars = snapshot.certifiedOverTime().stream()
+        List<SvgChart.Bar> bars = summary.certifiedOverTime().stream()
                 .map(p -> new SvgChart.Bar(p.month().getMonth().getDisplayName(java.time.format.TextStyle.SHORT, locales.locale())
                         + (p.month().getMonthValue() == 1 ? " " + p.month().getYear() : ""), p.certified()))
                 .toList();
         String chart = SvgChart.bars(bars, lang);
-        List<Reminders.Due> due = reminders.dueFor(snapshot, snapshot.today());
-        // the first ones by date; a company of thousands can have thousands due, and the member list filters them all
-        List<Reminders.Due> shown = due.size() > REMINDERS_SHOWN ? due.subList(0, REMINDERS_SHOWN) : due;
-        return Templates.dashboard(company, snapshot, headline, courseNames(), chart, shown, due.size() - shown.size());
+        // the first reminders by date; a company of thousands can have thousands due, and the member list filters them all
+        return Templates.dashboard(company, summary, headline, courseNames(), chart, summary.reminders(),
+                summary.remindersTotal() - summary.reminders().size());
     }
 
     @GET
@@ -168,8 +168,7 @@ public class TeamDashboardResource {
             @QueryParam("q") String q, @QueryParam("sort") String sort, @QueryParam("after") String after) {
         Company company = company();
         MemberQuery query = MemberQuery.of(course, status, language, overdue, expiring, q, sort, after);
-        Snapshot snapshot = figures.of(company, time.today());
-        MemberQuery.Page page = query.page(snapshot);
+        MemberQuery.Page page = figures.page(company, time.today(), query);
         List<CourseName> all = courseNames();
         List<CourseName> shown = query.course() == null ? all : all.stream().filter(c -> c.id().equals(query.course())).toList();
         String filters = filters(query);
@@ -189,10 +188,9 @@ public class TeamDashboardResource {
             @QueryParam("q") String q, @QueryParam("sort") String sort) {
         Company company = company();
         MemberQuery query = MemberQuery.of(course, status, language, overdue, expiring, q, sort, null).all();
-        Snapshot snapshot = figures.of(company, time.today());
-        List<MemberRow> rows = query.filter(snapshot);
-        List<String> courseIds = query.course() != null && snapshot.courseIds().contains(query.course()) ? List.of(query.course())
-                : snapshot.courseIds();
+        List<MemberRow> rows = figures.members(company, time.today(), query);
+        List<String> all = figures.courseIds();
+        List<String> courseIds = query.course() != null && all.contains(query.course()) ? List.of(query.course()) : all;
         List<String> header = new ArrayList<>(List.of("name", "email", "language"));
         for (String id : courseIds) {
             header.addAll(List.of(id + ":status", id + ":completed_on", id + ":certified_until", id + ":due_on", id + ":overdue"));
@@ -220,8 +218,7 @@ public class TeamDashboardResource {
     private TemplateInstance memberPage(long memberId, String grantCourse, String grantReason, List<FieldError> errors) {
         Company company = company();
         Member member = ownMember(company, memberId);
-        Snapshot snapshot = figures.of(company, time.today());
-        MemberRow row = snapshot.members().stream().filter(r -> r.id() == memberId).findFirst().orElseThrow(NotFound::new);
+        MemberRow row = figures.member(company, time.today(), memberId).orElseThrow(NotFound::new);
         List<MemberCourse> courses = new ArrayList<>();
         for (CourseName name : courseNames()) {
             Course course = catalog.course(name.id()).orElseThrow();
@@ -244,6 +241,7 @@ public class TeamDashboardResource {
         } catch (InvalidInput invalid) {
             return Response.status(400).entity(memberPage(memberId, course, reason, invalid.errors())).build();
         }
+        summaries.forget(company.id);
         return Response.seeOther(URI.create("/team/progress/" + memberId + "?granted=" + encode(course))).build();
     }
 
@@ -289,26 +287,29 @@ public class TeamDashboardResource {
             AssignForm form = new AssignForm(course, everyone ? "everyone" : "chosen", one != null ? one.email : emails, due);
             return Response.status(400).entity(assignmentPage(form, invalid.errors())).build();
         }
+        summaries.forget(company.id);
         return Response.seeOther(URI.create(memberId != null ? "/team/progress/" + memberId : "/team/assignments")).build();
     }
 
     @POST
     @Path("/assignments/{id}/due")
     public Response changeDue(@PathParam("id") long id, @FormParam("due") String due) {
-        company();
+        Company company = company();
         try {
             assignments.changeDue(caller.member(), id, date(due));
         } catch (InvalidInput invalid) {
             return Response.status(400).entity(assignmentPage(AssignForm.blank(), invalid.errors())).build();
         }
+        summaries.forget(company.id);
         return Response.seeOther(URI.create("/team/assignments")).build();
     }
 
     @POST
     @Path("/assignments/{id}/cancel")
     public Response cancel(@PathParam("id") long id) {
-        company();
+        Company company = company();
         assignments.cancel(caller.member(), id);
+        summaries.forget(company.id);
         return Response.seeOther(URI.create("/team/assignments")).build();
     }
 

@@ -6,13 +6,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
@@ -23,13 +26,13 @@ import jakarta.transaction.Transactional;
 
 import org.owlet.catalog.CatalogService;
 import org.owlet.catalog.model.Course;
-import org.owlet.learning.Assignment;
 import org.owlet.organization.Company;
 
 /**
- * Today's figures for one company's team, read in four queries (members, enrolments, certificates, assignments) and
- * put together here, so that the dashboard, the member list, the CSV export and the completion API count the same
- * way. Reporting reads the other features' tables and writes none of them.
+ * Today's figures for one company's team, counted, filtered, sorted and paged by the database from one definition
+ * of where each member stands in each course ({@link TeamSql}), so that the dashboard, the member list, the CSV
+ * export, the completion API and the reminders count the same way, and a page costs a few statements whatever the
+ * size of the team. Reporting reads the other features' tables and writes none of them.
  * <p>
  * Definitions (also on the page and in the README): the team is the company's current members whose personal data
  * is not erased. <em>Enrolled</em>: has an enrolment in the course. <em>In progress</em>: enrolled, final not passed.
@@ -106,15 +109,18 @@ public class TeamFigures {
     public record MonthPoint(YearMonth month, LocalDate on, int certified) {
     }
 
-    /** Everything the dashboard shows. */
-    public record Snapshot(LocalDate today, List<MemberRow> members, List<String> courseIds, Counts headline,
-            Map<String, Counts> perCourse, List<LanguageCounts> perLanguage, List<MonthPoint> certifiedOverTime) {
+    /** The dashboard's figures, and the first reminders due today with how many there are. */
+    public record Summary(LocalDate today, List<String> courseIds, Counts headline, Map<String, Counts> perCourse,
+            List<LanguageCounts> perLanguage, List<MonthPoint> certifiedOverTime, List<Reminders.Due> reminders,
+            int remindersTotal) {
     }
 
-    private record Cert(long memberId, String courseId, LocalDate issuedOn, LocalDate expiresOn, boolean revoked) {
-    }
+    /** A member's sort key by name, on the member table (the same as {@link MemberQuery#keySql} computes on the rows). */
+    private static final String NAME_KEY = "COALESCE(LOWER(m.display_name), '')";
 
-    private record Enrol(long memberId, String courseId, Instant completedAt, String language) {
+    /** Receives the rows of a member list in order: the member, their sort key, and how many pass the filters. */
+    private interface Sink {
+        void row(MemberRow row, String key, int total);
     }
 
     @Inject
@@ -123,146 +129,240 @@ public class TeamFigures {
     @Inject
     CatalogService catalog;
 
-    /** The whole team's standing today. */
+    /**
+     * The dashboard's figures, counted by the database: the headline, per course and per language and the first
+     * {@code reminders} reminders in one statement, the certified staff of the last 24 months in another (after one
+     * that reads the company's "everyone" assignments), whatever the size of the team.
+     */
     @Transactional
-    public Snapshot of(Company company, LocalDate today) {
-        List<String> courseIds = catalog.courses().stream().map(Course::id).toList();
-        Map<Long, Object[]> people = new LinkedHashMap<>();
-        for (Object[] row : rows("""
-                SELECT m.id, m.display_name, m.email, m.preferred_language, m.company_since FROM member m
-                WHERE m.company_id = ?1 AND m.erased_at IS NULL ORDER BY m.id""", company.id)) {
-            people.put(((Number) row[0]).longValue(), row);
-        }
-        Map<Long, Map<String, Enrol>> enrolments = new HashMap<>();
-        for (Object[] row : rows("""
-                SELECT e.member_id, e.course_id, e.completed_at, e.completion_language FROM enrolment e
-                JOIN member m ON m.id = e.member_id WHERE m.company_id = ?1 AND m.erased_at IS NULL""", company.id)) {
-            Enrol e = new Enrol(((Number) row[0]).longValue(), (String) row[1], instant(row[2]), (String) row[3]);
-            enrolments.computeIfAbsent(e.memberId(), k -> new HashMap<>()).put(e.courseId(), e);
-        }
-        Map<Long, List<Cert>> certificates = new HashMap<>();
-        for (Object[] row : rows("""
-                SELECT c.member_id, c.course_id, c.issued_on, c.expires_on, c.revoked_at FROM certificate c
-                JOIN member m ON m.id = c.member_id WHERE m.company_id = ?1 AND m.erased_at IS NULL""", company.id)) {
-            Cert c = new Cert(((Number) row[0]).longValue(), (String) row[1], date(row[2]), date(row[3]), row[4] != null);
-            certificates.computeIfAbsent(c.memberId(), k -> new ArrayList<>()).add(c);
-        }
-        Assignments assignments = new Assignments(rows("""
-                SELECT a.member_id, a.course_id, a.due_on, a.created_at FROM assignment a WHERE a.company_id = ?1""", company.id));
-
-        List<MemberRow> members = new ArrayList<>();
-        for (Object[] person : people.values()) {
-            long id = ((Number) person[0]).longValue();
-            Instant since = instant(person[4]);
-            String preferred = person[3] == null ? "en" : (String) person[3];
-            Map<String, CourseState> states = new LinkedHashMap<>();
-            for (String courseId : courseIds) {
-                Enrol enrol = enrolments.getOrDefault(id, Map.of()).get(courseId);
-                LocalDate certifiedUntil = certificates.getOrDefault(id, List.of()).stream()
-                        .filter(c -> c.courseId().equals(courseId) && !c.revoked() && !today.isBefore(c.issuedOn())
-                                && !today.isAfter(c.expiresOn()))
-                        .map(Cert::expiresOn).max(Comparator.naturalOrder()).orElse(null);
-                LocalDate completedOn = enrol == null || enrol.completedAt() == null ? null
-                        : enrol.completedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate();
-                Status status = certifiedUntil != null ? Status.CERTIFIED
-                        : completedOn != null ? Status.COMPLETED : enrol != null ? Status.IN_PROGRESS : Status.NOT_ENROLLED;
-                LocalDate dueOn = assignments.dueOn(id, courseId, since);
-                boolean overdue = dueOn != null && dueOn.isBefore(today) && certifiedUntil == null;
-                String language = enrol != null && enrol.language() != null ? enrol.language() : preferred;
-                states.put(courseId, new CourseState(courseId, status, completedOn, language, certifiedUntil, dueOn, overdue));
-            }
-            members.add(new MemberRow(id, (String) person[1], (String) person[2], preferred, since, states));
-        }
-
-        Counts headline = count(members, today, row -> row.courses().values());
+    public Summary summary(Company company, LocalDate today, int reminders) {
+        List<String> courseIds = courseIds();
         Map<String, Counts> perCourse = new LinkedHashMap<>();
-        for (String courseId : courseIds) {
-            perCourse.put(courseId, count(members, today, row -> List.of(row.in(courseId))));
-        }
-        Map<String, int[]> languages = new TreeMap<>();
-        for (MemberRow row : members) {
-            for (CourseState state : row.courses().values()) {
-                if (state.enrolled() || state.certified()) {
-                    int[] n = languages.computeIfAbsent(state.language(), k -> new int[4]);
-                    n[0]++;
-                    n[1] += state.status() == Status.IN_PROGRESS ? 1 : 0;
-                    n[2] += state.completed() ? 1 : 0;
-                    n[3] += state.certified() ? 1 : 0;
+        courseIds.forEach(id -> perCourse.put(id, new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0)));
+        Counts headline = new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0);
+        Map<String, LanguageCounts> languages = new TreeMap<>();
+        List<Reminders.Due> due = new ArrayList<>();
+        int dueTotal = 0;
+        TeamSql.Statement statement = states(company, today, courseIds, null, Map.of(), false).param("week", today.plusDays(7))
+                .param("limit", reminders).then(TeamSql.FIGURES);
+        for (Object[] row : rows(statement)) {
+            int[] n = new int[9];
+            for (int i = 0; i < 9; i++) {
+                n[i] = row[2 + i] == null ? 0 : ((Number) row[2 + i]).intValue();
+            }
+            switch (String.valueOf(row[0])) {
+                case "h" -> headline = new Counts(n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7], n[8]);
+                case "c" -> perCourse.put((String) row[1], new Counts(n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7], n[8]));
+                case "l" -> languages.put((String) row[1], new LanguageCounts((String) row[1], n[0], n[1], n[2], n[3]));
+                default -> {
+                    String courseId = (String) row[1];
+                    due.add(new Reminders.Due(((Number) row[2]).longValue(), (String) row[12], (String) row[13], courseId,
+                            title(courseId), TeamSql.REASONS.get(n[2]), date(row[11])));
+                    dueTotal = n[1];
                 }
             }
         }
-        List<LanguageCounts> perLanguage = languages.entrySet().stream()
-                .map(e -> new LanguageCounts(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3])).toList();
-        return new Snapshot(today, members, courseIds, headline, perCourse, perLanguage, overTime(certificates, people.keySet(), today));
+        due.sort(Comparator.comparing(Reminders.Due::on).thenComparingLong(Reminders.Due::memberId)
+                .thenComparingInt(d -> courseIds.indexOf(d.courseId())));
+        return new Summary(today, courseIds, headline, perCourse, List.copyOf(languages.values()), overTime(company, today), due,
+                dueTotal);
     }
 
     /**
-     * The company's assignments by member and course, read once per snapshot: a member's due date is their own
-     * assignment if any (the first listed), else the company's "everyone" assignment for the course (the last listed),
-     * moved later for members who joined after it was made.
+     * One page of the member list: the members passing the query's filters after its cursor, each with their standing
+     * in every course, and how many pass the filters. Filtered, sorted and paged by the database (keyset paging: page
+     * 200 costs what page 1 does).
      */
-    private static final class Assignments {
-        private final Map<Long, Map<String, LocalDate>> own = new HashMap<>();
-        private final Map<String, Object[]> everyone = new HashMap<>();
-
-        Assignments(List<Object[]> rows) {
-            for (Object[] a : rows) {
-                String courseId = (String) a[1];
-                if (a[0] != null) {
-                    own.computeIfAbsent(((Number) a[0]).longValue(), k -> new HashMap<>()).putIfAbsent(courseId, date(a[2]));
-                } else {
-                    everyone.put(courseId, a);
-                }
-            }
+    @Transactional
+    public MemberQuery.Page page(Company company, LocalDate today, MemberQuery query) {
+        List<MemberRow> rows = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        int[] total = { 0 };
+        each(company, today, query, true, null, Map.of(), (row, key, count) -> {
+            rows.add(row);
+            keys.add(key);
+            total[0] = count;
+        });
+        if (rows.isEmpty() && query.after() != null) { // past the end: the count without the cursor
+            each(company, today, query.first(), true, null, Map.of(), (row, key, count) -> total[0] = count);
         }
+        boolean more = rows.size() > query.size();
+        List<MemberRow> page = more ? rows.subList(0, query.size()) : rows;
+        String next = more ? keys.get(page.size() - 1) + "~" + page.get(page.size() - 1).id() : null;
+        return new MemberQuery.Page(page, total[0], next);
+    }
 
-        LocalDate dueOn(long memberId, String courseId, Instant since) {
-            LocalDate mine = own.getOrDefault(memberId, Map.of()).get(courseId);
-            if (mine != null) {
-                return mine;
+    /** Every member passing the query's filters, sorted, with their standing in every course (the CSV, the API). */
+    @Transactional
+    public List<MemberRow> members(Company company, LocalDate today, MemberQuery query) {
+        List<MemberRow> rows = new ArrayList<>();
+        each(company, today, query, false, null, Map.of(), (row, key, count) -> rows.add(row));
+        return rows;
+    }
+
+    /** One member of the team with their standing in every course; empty if not a current member. */
+    @Transactional
+    public Optional<MemberRow> member(Company company, LocalDate today, long memberId) {
+        List<MemberRow> rows = new ArrayList<>();
+        each(company, today, MemberQuery.everyone(), false, "m.id = :member", Map.of("member", memberId),
+                (row, key, count) -> rows.add(row));
+        return rows.stream().findFirst();
+    }
+
+    /** Every reminder due today (see {@link Reminders}), by date, member and course. */
+    @Transactional
+    public List<Reminders.Due> reminders(Company company, LocalDate today) {
+        List<Reminders.Due> due = new ArrayList<>();
+        TeamSql.Statement statement = states(company, today, courseIds(), null, Map.of(), false).param("week", today.plusDays(7))
+                .then(TeamSql.REMINDERS);
+        for (Object[] row : rows(statement)) {
+            String courseId = (String) row[3];
+            due.add(new Reminders.Due(((Number) row[0]).longValue(), (String) row[1], (String) row[2], courseId, title(courseId),
+                    TeamSql.REASONS.get(((Number) row[4]).intValue()), date(row[5])));
+        }
+        return due;
+    }
+
+    /** The catalog's courses, in catalog order. */
+    List<String> courseIds() {
+        return catalog.courses().stream().map(Course::id).toList();
+    }
+
+    /** A course's title in its default language (reminders go out in it), or its id if the catalog no longer has it. */
+    String title(String courseId) {
+        return catalog.course(courseId).map(c -> c.title().in(c.defaultLanguage())).orElse(courseId);
+    }
+
+    private void each(Company company, LocalDate today, MemberQuery query, boolean paged, String memberFilter,
+            Map<String, Object> filterParams, Sink sink) {
+        List<String> courseIds = courseIds();
+        String filter = memberFilter;
+        Map<String, Object> params = new HashMap<>(filterParams);
+        if (query.q() != null) {
+            filter = (filter == null ? "" : "(" + filter + ") AND ")
+                    + "(LOWER(m.display_name) LIKE :search ESCAPE '!' OR LOWER(m.email) LIKE :search ESCAPE '!')";
+            params.put("search", "%" + query.q().toLowerCase(Locale.ROOT).replaceAll("([!%_])", "!$1") + "%");
+        }
+        boolean oneCourse = query.course() != null && courseIds.contains(query.course());
+        Object afterKey = query.afterKey();
+        int perMember = Math.max(1, courseIds.size()); // a row per member and course
+        // a page by name without filters on standing: the database picks the page's members first (by name, after the
+        // cursor) and works out only their standing; the total is the number of members
+        boolean byNameOnly = paged && query.unfilteredByName();
+        String firstByName = null;
+        if (byNameOnly) {
+            firstByName = (afterKey == null ? ""
+                    : " AND (" + NAME_KEY + " > :after_key OR (" + NAME_KEY + " = :after_key AND m.id > :after_id))")
+                    + " ORDER BY " + NAME_KEY + ", m.id LIMIT :members";
+        }
+        TeamSql sql = states(company, today, courseIds, filter, params, true, firstByName);
+        if (oneCourse) {
+            sql.param("course", query.course());
+        }
+        String hit = query.hit(sql, oneCourse);
+        if (afterKey != null) {
+            sql.param("after_key", afterKey).param("after_id", query.afterId());
+        }
+        if (paged) {
+            sql.param("rows", (query.size() + 1) * perMember);
+        }
+        String select;
+        if (byNameOnly) {
+            sql.param("members", query.size() + 1);
+            String total = "(SELECT COUNT(*) FROM member m WHERE m.company_id = :company AND m.erased_at IS NULL"
+                    + (filter == null ? "" : " AND (" + filter + ")") + ") * " + perMember;
+            select = TeamSql.members(hit, query.keySql(oneCourse), afterKey != null, true, total);
+        } else {
+            select = TeamSql.members(hit, query.keySql(oneCourse), afterKey != null, paged);
+        }
+        TeamSql.Statement statement = sql.then(select);
+        long current = -1;
+        Object[] person = null;
+        Map<String, CourseState> states = new LinkedHashMap<>();
+        for (Object[] row : rows(statement)) {
+            long id = ((Number) row[0]).longValue();
+            if (id != current && person != null) {
+                emit(person, states, perMember, sink);
+                states = new LinkedHashMap<>();
             }
-            Object[] all = everyone.get(courseId);
-            return all == null ? null : Assignment.dueFor(date(all[2]), instant(all[3]), true, since);
+            current = id;
+            person = row;
+            CourseState state = state(row, today);
+            states.put(state.courseId(), state);
+        }
+        if (person != null) {
+            emit(person, states, perMember, sink);
         }
     }
 
-    private static Counts count(List<MemberRow> members, LocalDate today,
-            java.util.function.Function<MemberRow, java.util.Collection<CourseState>> states) {
-        int enrolled = 0, inProgress = 0, completed = 0, certified = 0, e30 = 0, e60 = 0, e90 = 0, overdue = 0;
-        for (MemberRow row : members) {
-            java.util.Collection<CourseState> s = states.apply(row);
-            enrolled += s.stream().anyMatch(CourseState::enrolled) ? 1 : 0;
-            inProgress += s.stream().anyMatch(c -> c.status() == Status.IN_PROGRESS) ? 1 : 0;
-            completed += s.stream().anyMatch(CourseState::completed) ? 1 : 0;
-            certified += s.stream().anyMatch(CourseState::certified) ? 1 : 0;
-            e30 += s.stream().anyMatch(c -> c.expiringWithin(30, today)) ? 1 : 0;
-            e60 += s.stream().anyMatch(c -> c.expiringWithin(60, today)) ? 1 : 0;
-            e90 += s.stream().anyMatch(c -> c.expiringWithin(90, today)) ? 1 : 0;
-            overdue += s.stream().anyMatch(CourseState::overdue) ? 1 : 0;
-        }
-        return new Counts(members.size(), enrolled, inProgress, completed, certified, e30, e60, e90, overdue);
+    private static void emit(Object[] person, Map<String, CourseState> states, int perMember, Sink sink) {
+        MemberRow row = new MemberRow(((Number) person[0]).longValue(), (String) person[1], (String) person[2], (String) person[3],
+                instant(person[4]), states);
+        Object key = person[5];
+        sink.row(row, key instanceof String text ? text : date(key).toString(), ((Number) person[6]).intValue() / perMember);
     }
 
-    /** Members of today's team holding a valid certificate at the end of each of the last 24 months. */
-    private static List<MonthPoint> overTime(Map<Long, List<Cert>> certificates, Set<Long> team, LocalDate today) {
-        List<MonthPoint> points = new ArrayList<>();
+    /** A member's standing in one course from a row of {@link TeamSql#members}: course_id at 7 to due_on at 12. */
+    private static CourseState state(Object[] row, LocalDate today) {
+        boolean enrolled = ((Number) row[8]).intValue() == 1;
+        LocalDate completedOn = date(row[9]);
+        LocalDate certifiedUntil = date(row[11]);
+        LocalDate dueOn = date(row[12]);
+        Status status = certifiedUntil != null ? Status.CERTIFIED
+                : completedOn != null ? Status.COMPLETED : enrolled ? Status.IN_PROGRESS : Status.NOT_ENROLLED;
+        boolean overdue = dueOn != null && dueOn.isBefore(today) && certifiedUntil == null;
+        return new CourseState((String) row[7], status, completedOn, (String) row[10], certifiedUntil, dueOn, overdue);
+    }
+
+    /** The common table expressions for the company, with its "everyone" assignments read first. */
+    private TeamSql states(Company company, LocalDate today, List<String> courseIds, String memberFilter, Map<String, Object> params,
+            boolean people) {
+        return states(company, today, courseIds, memberFilter, params, people, null);
+    }
+
+    private TeamSql states(Company company, LocalDate today, List<String> courseIds, String memberFilter, Map<String, Object> params,
+            boolean people, String firstByName) {
+        Map<String, TeamSql.Everyone> everyone = new HashMap<>();
+        for (Object[] a : rows(new TeamSql.Statement("""
+                SELECT a.course_id, a.due_on, a.created_at FROM assignment a
+                WHERE a.company_id = :company AND a.member_id IS NULL ORDER BY a.id""", Map.of("company", company.id)))) {
+            LocalDate dueOn = date(a[1]);
+            Instant createdAt = instant(a[2]);
+            long days = Math.max(0, ChronoUnit.DAYS.between(createdAt.atZone(ZoneOffset.UTC).toLocalDate(), dueOn));
+            everyone.put((String) a[0], new TeamSql.Everyone(dueOn, createdAt, days)); // the last made wins
+        }
+        return new TeamSql(company.id, today, courseIds, everyone, memberFilter, params, people, firstByName);
+    }
+
+    /** Members of today's team holding a valid certificate (any course) at the end of each of the last 24 months. */
+    private List<MonthPoint> overTime(Company company, LocalDate today) {
         YearMonth now = YearMonth.from(today);
+        List<MonthPoint> months = new ArrayList<>();
+        StringBuilder values = new StringBuilder();
+        Map<String, Object> params = new HashMap<>(Map.of("company", company.id));
         for (int back = 23; back >= 0; back--) {
             YearMonth month = now.minusMonths(back);
             LocalDate on = back == 0 ? today : month.atEndOfMonth();
-            int certified = (int) team.stream().filter(id -> certificates.getOrDefault(id, List.of()).stream()
-                    .anyMatch(c -> !c.revoked() && !on.isBefore(c.issuedOn()) && !on.isAfter(c.expiresOn()))).count();
-            points.add(new MonthPoint(month, on, certified));
+            int i = months.size();
+            values.append(i == 0 ? "" : ", ").append('(').append(i).append(", CAST(:on").append(i).append(" AS DATE))");
+            params.put("on" + i, on);
+            months.add(new MonthPoint(month, on, 0));
         }
-        return points;
+        for (Object[] row : rows(new TeamSql.Statement("SELECT d.pos, COUNT(DISTINCT c.member_id) FROM (VALUES " + values
+                + ") AS d(pos, on_day) JOIN certificate c ON c.issued_on <= d.on_day AND c.expires_on >= d.on_day"
+                + " JOIN member m ON m.id = c.member_id"
+                + " WHERE m.company_id = :company AND m.erased_at IS NULL AND c.revoked_at IS NULL GROUP BY d.pos", params))) {
+            int i = ((Number) row[0]).intValue();
+            MonthPoint p = months.get(i);
+            months.set(i, new MonthPoint(p.month(), p.on(), ((Number) row[1]).intValue()));
+        }
+        return months;
     }
 
     @SuppressWarnings("unchecked")
-    private List<Object[]> rows(String sql, Object... params) {
-        var query = em.createNativeQuery(sql);
-        for (int i = 0; i < params.length; i++) {
-            query.setParameter(i + 1, params[i]);
-        }
+    private List<Object[]> rows(TeamSql.Statement statement) {
+        var query = em.createNativeQuery(statement.sql());
+        statement.params().forEach(query::setParameter);
         return (List<Object[]>) query.getResultList();
     }
 
