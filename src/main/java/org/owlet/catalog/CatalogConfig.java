@@ -41,4 +41,11 @@ public interface CatalogConfig {
      */
     @WithDefault("false")
     boolean nearDuplicateCheck();
+
+    /**
+     * A folder for the parsed catalog ({@link org.owlet.catalog.format.CatalogSnapshot}): a start whose course and asset
+     * files, and application build, are exactly those of the snapshot reads it instead of parsing the files. Unset (dev
+     * mode, tests): the files are always parsed. Only the main folders are kept there, not the sample.
+     */
+    Optional<String> snapshotDir();
 }

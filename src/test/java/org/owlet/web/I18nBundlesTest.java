@@ -30,6 +30,40 @@ class I18nBundlesTest {
     private static final Path TEMPLATES = Path.of("src/main/resources/templates");
     private static final List<String> LOCALES = Languages.ALL.stream().map(l -> l.tag().replace('-', '_')).toList();
 
+    /**
+     * quarkus.qute.template-path-exclude keeps message templates from being looked up as files at start: it must match
+     * every message bundle's template ids (bundle_locale_key and bundle_key) and no template file.
+     */
+    @Test
+    void messageTemplatesAreExcludedFromTheFileLookupAndNoTemplateFileIs() throws IOException {
+        Properties application = load(Path.of("src/main/resources/application.properties"));
+        Pattern exclude = Pattern.compile(application.getProperty("quarkus.qute.template-path-exclude"));
+        Set<String> bundles = new TreeSet<>();
+        try (Stream<Path> files = Files.list(I18N)) {
+            files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".properties"))
+                    .forEach(n -> bundles.add(n.substring(0, n.indexOf('_'))));
+        }
+        assertThat(bundles).isNotEmpty();
+        for (String bundle : bundles) {
+            for (String locale : List.of("en", "zh-CN", "pt")) {
+                assertThat(exclude.matcher(bundle + "_" + locale + "_layout_signed_in_as").matches())
+                        .as("message template of bundle %s (%s) excluded from the file lookup", bundle, locale).isTrue();
+            }
+            assertThat(exclude.matcher(bundle + "_error_500_text").matches()).isTrue();
+        }
+        try (Stream<Path> files = Files.walk(TEMPLATES)) {
+            List<String> templates = files.filter(Files::isRegularFile)
+                    .map(f -> TEMPLATES.relativize(f).toString().replace('\\', '/')).toList();
+            assertThat(templates).isNotEmpty().contains("layout.html");
+            for (String template : templates) {
+                String id = template.contains(".") ? template.substring(0, template.lastIndexOf('.')) : template;
+                assertThat(exclude.matcher(template).matches() || exclude.matcher(id).matches())
+                        .as("template file %s must not be excluded", template).isFalse();
+            }
+        }
+        assertThat(exclude.matcher(".hidden.html").matches()).as("Quarkus's default: hidden files").isTrue();
+    }
+
     @Test
     void everyBundleHasEveryKeyInEveryLocale() throws IOException {
         Map<String, Map<String, Set<String>>> keys = new TreeMap<>();
