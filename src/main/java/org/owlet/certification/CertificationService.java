@@ -164,10 +164,19 @@ public class CertificationService {
         return list;
     }
 
-    /** The member's own certificate, else 404 (another member's id tells nothing). */
+    /**
+     * The member's own certificate, else 404 (another member's id tells nothing). One statement: the member is compared by
+     * the certificate's column, not loaded.
+     */
     @Transactional
     public Certificate own(Member member, long id) {
-        return Certificate.<Certificate> findByIdOptional(id).filter(c -> c.member.id.equals(member.id))
+        return own(member.id, id);
+    }
+
+    /** {@link #own(Member, long)} by the member's id (the caller's {@code MemberRef}: no read of the member's row). */
+    @Transactional
+    public Certificate own(long memberId, long id) {
+        return Certificate.<Certificate> find("id = ?1 and member.id = ?2", id, memberId).firstResultOptional()
                 .orElseThrow(() -> new NotFound("certificate " + id));
     }
 
