@@ -155,7 +155,7 @@ public class CertificateFonts {
      * Embeds a parsed face into a document with just the glyphs of {@code codePoints}: the face is cut down to them first
      * (the same subsetting PDFBox does when it saves, with a tag made from the characters, so the same text always gives
      * the same bytes) and the small font is embedded whole. PDFBox's own subsetting starts by listing the widths of every
-     * glyph of the face (65,000 in Noto Sans SC) and reading them back, per document and face; this does not. The document
+     * glyph of the face (31,000 in Noto Sans SC) and reading them back, per document and face; this does not. The document
      * neither keeps nor closes the parsed face, so the next document can use it. Characters outside the Basic
      * Multilingual Plane take PDFBox's own route (the cut-down font's character map has the BMP only).
      */
