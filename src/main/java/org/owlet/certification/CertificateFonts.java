@@ -1,11 +1,13 @@
 package org.owlet.certification;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 
@@ -14,6 +16,7 @@ import jakarta.inject.Inject;
 
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TTFSubsetter;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -127,15 +130,65 @@ public class CertificateFonts {
     }
 
     /**
-     * Loads a parsed face into a document, embedded as a subset. The document neither keeps nor closes the parsed font
-     * (PDFBox closes only fonts it parsed itself), so the next document can use it.
+     * The tables a cut-down font keeps: what a PDF reader draws glyphs with (as in PDFBox's own subsets), and what PDFBox
+     * reads to describe the font (names, metrics, character map). Not the layout tables (GSUB, GPOS: 200 KB in Noto Sans),
+     * which certificates do not use (see {@link #parse}).
      */
-    static PDType0Font embed(PDDocument document, TrueTypeFont ttf) {
+    private static final List<String> SUBSET_TABLES = List.of("head", "hhea", "maxp", "OS/2", "name", "cmap", "post", "loca",
+            "glyf", "hmtx", "cvt ", "prep", "fpgm", "gasp");
+
+    /** A face embedded in one document, and the cut-down font it was made from (null when PDFBox subsets it itself). */
+    record Embedded(PDType0Font font, TrueTypeFont subset) {
+
+        void close() {
+            if (subset != null) {
+                try {
+                    subset.close();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+    }
+
+    /**
+     * Embeds a parsed face into a document with just the glyphs of {@code codePoints}: the face is cut down to them first
+     * (the same subsetting PDFBox does when it saves, with a tag made from the characters, so the same text always gives
+     * the same bytes) and the small font is embedded whole. PDFBox's own subsetting starts by listing the widths of every
+     * glyph of the face (31,000 in Noto Sans SC) and reading them back, per document and face; this does not. The document
+     * neither keeps nor closes the parsed face, so the next document can use it. Characters outside the Basic
+     * Multilingual Plane take PDFBox's own route (the cut-down font's character map has the BMP only).
+     */
+    static Embedded embedSubset(PDDocument document, TrueTypeFont ttf, Set<Integer> codePoints) {
         try {
-            return PDType0Font.load(document, ttf, true);
+            if (codePoints.stream().anyMatch(Character::isSupplementaryCodePoint)) {
+                return new Embedded(PDType0Font.load(document, ttf, true), null);
+            }
+            TTFSubsetter subsetter = new TTFSubsetter(ttf, SUBSET_TABLES);
+            subsetter.setPrefix(tag(codePoints));
+            subsetter.addAll(codePoints);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            subsetter.writeToStream(bytes);
+            TrueTypeFont subset = new TTFParser().parse(new RandomAccessReadBuffer(bytes.toByteArray()));
+            subset.setEnableGsub(false);
+            return new Embedded(PDType0Font.load(document, subset, false), subset);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot embed a certificate font", e);
         }
+    }
+
+    /** The six capital letters before a subset's name (ISO 32000-1, 9.6.4), derived from the characters it holds. */
+    static String tag(Set<Integer> codePoints) {
+        long hash = 1125899906842597L;
+        for (int cp : codePoints) {
+            hash = 31 * hash + cp;
+        }
+        StringBuilder tag = new StringBuilder();
+        for (int i = 0; i < 6; i++) {
+            tag.append((char) ('A' + Math.floorMod(hash, 26)));
+            hash = Math.floorDiv(hash, 26);
+        }
+        return tag.append('+').toString();
     }
 
     private static List<Face> load(List<String> resources) {

@@ -11,9 +11,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
+import java.util.List;
 import java.util.Locale;
 import java.util.TimeZone;
 
@@ -154,11 +156,11 @@ public class CertificatePdf {
     }
 
     private byte[] draw(Content content, CertificateFonts.Parsed parsed) {
-        try (PDDocument document = new PDDocument()) {
+        try (PDDocument document = new PDDocument();
+                Typesetter regular = new Typesetter(document, fonts.faces(false), parsed.of(false), regularTexts(content));
+                Typesetter bold = new Typesetter(document, fonts.faces(true), parsed.of(true), boldTexts(content))) {
             PDPage page = new PDPage(PAGE);
             document.addPage(page);
-            Typesetter regular = new Typesetter(document, fonts.faces(false), parsed.of(false));
-            Typesetter bold = new Typesetter(document, fonts.faces(true), parsed.of(true));
             TaggedPage tags = new TaggedPage(document, page);
             try (PDPageContentStream out = new PDPageContentStream(document, page)) {
                 tags.artifact(out, () -> frame(out));
@@ -210,6 +212,26 @@ public class CertificatePdf {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write a certificate", e);
         }
+    }
+
+    /** Everything {@link #draw(Content, CertificateFonts.Parsed)} sets in the regular weight. */
+    private static List<String> regularTexts(Content content) {
+        List<String> texts = new ArrayList<>(List.of(content.issuerName(), content.certifies(), content.completed(), content.details(),
+                content.code(), content.verifyAt(), content.footer()));
+        if (content.company() != null) {
+            texts.add(content.company());
+        }
+        return texts;
+    }
+
+    /** Everything {@link #draw(Content, CertificateFonts.Parsed)} sets in bold. */
+    private static List<String> boldTexts(Content content) {
+        List<String> texts = new ArrayList<>(
+                List.of(content.heading(), content.holder(), content.course(), content.issued(), content.validUntil()));
+        if (content.isRevoked()) {
+            texts.add(content.revoked());
+        }
+        return texts;
     }
 
     private static void frame(PDPageContentStream out) throws IOException {

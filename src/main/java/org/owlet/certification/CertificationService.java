@@ -20,6 +20,7 @@ import org.owlet.catalog.CatalogService;
 import org.owlet.catalog.model.Course;
 import org.owlet.learning.FinalAssessmentPassed;
 import org.owlet.organization.AuditLog;
+import org.owlet.organization.Caller;
 import org.owlet.organization.Company;
 import org.owlet.organization.Member;
 import org.owlet.web.Languages;
@@ -30,6 +31,7 @@ import org.owlet.web.errors.FieldError;
 import org.owlet.web.errors.InvalidInput;
 import org.owlet.web.errors.NotFound;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 
@@ -164,10 +166,29 @@ public class CertificationService {
         return list;
     }
 
-    /** The member's own certificate, else 404 (another member's id tells nothing). */
+    /**
+     * The member's own certificate, else 404 (another member's id tells nothing). One statement: the member is compared by
+     * the certificate's column, not loaded.
+     */
     @Transactional
     public Certificate own(Member member, long id) {
-        return Certificate.<Certificate> findByIdOptional(id).filter(c -> c.member.id.equals(member.id))
+        return own(member.id, id);
+    }
+
+    /**
+     * The caller's own certificate, the caller resolved in the same transaction: when the member cache has to look the
+     * caller up, that read ends with the transaction too. Read outside one, it kept its database connection until the
+     * request ended, through the wait for a PDF renderer: at 64 downloads at once the pool (8) ran dry and requests got 503.
+     */
+    @Transactional
+    public Certificate own(Caller caller, long id) {
+        return own(caller.memberRef().id(), id);
+    }
+
+    /** {@link #own(Member, long)} by the member's id (the caller's {@code MemberRef}: no read of the member's row). */
+    @Transactional
+    public Certificate own(long memberId, long id) {
+        return Certificate.<Certificate> find("id = ?1 and member.id = ?2", id, memberId).firstResultOptional()
                 .orElseThrow(() -> new NotFound("certificate " + id));
     }
 
@@ -287,13 +308,15 @@ public class CertificationService {
                 .collect(Collectors.groupingBy(e -> e.certificate.id, LinkedHashMap::new, Collectors.toList()));
     }
 
-    /** An earlier edition of a certificate, drawn as it was issued (with today's revocation mark, if revoked). */
-    @Transactional
+    /**
+     * An earlier edition of a certificate, drawn as it was issued (with today's revocation mark, if revoked). The edition is
+     * read in a transaction of its own, so no database connection is held while the PDF is drawn.
+     */
     public byte[] pdf(Certificate c, int edition) {
         if (edition == c.edition) {
             return pdf(c);
         }
-        CertificateEdition earlier = CertificateEdition.find(c, edition)
+        CertificateEdition earlier = QuarkusTransaction.joiningExisting().call(() -> CertificateEdition.find(c, edition))
                 .orElseThrow(() -> new NotFound("edition " + edition + " of certificate " + c.id));
         return pdf.render(pdf.content(c, earlier.holderName, earlier.edition, verifyUrl(c), config.issuerName()));
     }

@@ -112,7 +112,7 @@ public class MyCertificatesResource {
     @Path("/{id}/certificate.pdf")
     @Produces("application/pdf")
     public Response pdf(@PathParam("id") long id) {
-        Certificate c = certificates.own(caller.member(), id);
+        Certificate c = certificates.own(caller, id); // no connection held while the PDF is drawn
         return Response.ok(certificates.pdf(c), "application/pdf")
                 .header("Content-Disposition", "attachment; filename=\"owlet-certificate-" + c.courseId + "-" + c.id + ".pdf\"")
                 .build();
@@ -123,7 +123,7 @@ public class MyCertificatesResource {
     @Path("/{id}/editions/{edition}/certificate.pdf")
     @Produces("application/pdf")
     public Response editionPdf(@PathParam("id") long id, @PathParam("edition") int edition) {
-        Certificate c = certificates.own(caller.member(), id);
+        Certificate c = certificates.own(caller, id);
         return Response.ok(certificates.pdf(c, edition), "application/pdf").header("Content-Disposition",
                 "attachment; filename=\"owlet-certificate-" + c.courseId + "-" + c.id + "-edition-" + edition + ".pdf\"").build();
     }

@@ -1,5 +1,6 @@
 package org.owlet.certification;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -89,21 +90,31 @@ final class QrSymbols {
                 share[p][m - first[p]] = overlap(p, m, scale);
             }
         }
+        // each module's darkness once (quiet zone included), then, per pixel row, how dark each module column is across
+        // the rows that pixel row overlaps: a pixel is then the weighted sum over the columns it overlaps (separable)
+        double[][] modulesDark = new double[modules][modules];
+        for (int row = 0; row < modules; row++) {
+            for (int col = 0; col < modules; col++) {
+                modulesDark[row][col] = isDark(matrix, col - QUIET, row - QUIET) ? 1 : 0;
+            }
+        }
         byte[] pixels = new byte[side * side]; // grey levels: what ZXing's RGB source made of grey pixels, without the RGB
+        double[] columnDark = new double[modules];
         for (int y = 0; y < side; y++) {
+            Arrays.fill(columnDark, 0);
+            for (int r = 0; r < share[y].length; r++) {
+                double[] row = modulesDark[first[y] + r];
+                double weight = share[y][r];
+                for (int col = 0; col < modules; col++) {
+                    columnDark[col] += weight * row[col];
+                }
+            }
             for (int x = 0; x < side; x++) {
                 double dark = 0;
-                for (int r = 0; r < share[y].length; r++) {
-                    int row = first[y] + r;
-                    for (int c = 0; c < share[x].length; c++) {
-                        int col = first[x] + c;
-                        if (isDark(matrix, col - QUIET, row - QUIET)) {
-                            dark += share[x][c] * share[y][r];
-                        }
-                    }
+                for (int c = 0; c < share[x].length; c++) {
+                    dark += share[x][c] * columnDark[first[x] + c];
                 }
-                int grey = (int) Math.round(255 * (1 - dark));
-                pixels[y * side + x] = (byte) grey;
+                pixels[y * side + x] = (byte) Math.round(255 * (1 - dark));
             }
         }
         try {

@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -16,25 +19,48 @@ import org.apache.pdfbox.util.Matrix;
 /**
  * Sets text in the first font of a list that has each character, shrinking a line that would not fit. A
  * character no font has is drawn as "?" (the fonts cover Latin, Vietnamese, Greek, Cyrillic and Chinese).
+ * <p>
+ * Every text it will set is given up front, so each font is cut down to the characters the document uses before it
+ * is embedded ({@link CertificateFonts#embedSubset}): embedding the whole face and letting PDFBox subset it on saving
+ * first listed the widths of all its glyphs (31,000 in Noto Sans SC) and read them back, most of the time of a
+ * Chinese certificate.
  */
-final class Typesetter {
+final class Typesetter implements AutoCloseable {
 
     private final List<CertificateFonts.Face> faces;
-    private final List<TrueTypeFont> parsed;
-    private final PDDocument document;
-    private final Map<Integer, PDType0Font> loaded = new HashMap<>();
+    private final Map<Integer, CertificateFonts.Embedded> loaded = new HashMap<>();
 
-    Typesetter(PDDocument document, List<CertificateFonts.Face> faces, List<TrueTypeFont> parsed) {
-        this.document = document;
+    /** Sets {@code texts} (and only those) in {@code document}. */
+    Typesetter(PDDocument document, List<CertificateFonts.Face> faces, List<TrueTypeFont> parsed, List<String> texts) {
         this.faces = faces;
-        this.parsed = parsed;
+        Map<Integer, Set<Integer>> used = new TreeMap<>();
+        for (String text : texts) {
+            for (Segment segment : segments(text)) {
+                segment.text().codePoints().forEach(cp -> used.computeIfAbsent(segment.face(), f -> new TreeSet<>()).add(cp));
+            }
+        }
+        used.forEach((face, codePoints) -> loaded.put(face, CertificateFonts.embedSubset(document, parsed.get(face), codePoints)));
+    }
+
+    /** Closes the cut-down fonts (once the document is saved). */
+    @Override
+    public void close() {
+        loaded.values().forEach(CertificateFonts.Embedded::close);
     }
 
     private record Run(PDType0Font font, String text) {
     }
 
+    /** A stretch of text set in one face. */
+    private record Segment(int face, String text) {
+    }
+
     private List<Run> runs(String text) {
-        List<Run> runs = new ArrayList<>();
+        return segments(text).stream().map(s -> new Run(font(s.face()), s.text())).toList();
+    }
+
+    private List<Segment> segments(String text) {
+        List<Segment> runs = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         int currentFace = -1;
         for (int cp : text.codePoints().toArray()) {
@@ -47,14 +73,14 @@ final class Typesetter {
                 face = currentFace; // spaces stay in the run they are in
             }
             if (face != currentFace && current.length() > 0) {
-                runs.add(new Run(font(currentFace), current.toString()));
+                runs.add(new Segment(currentFace, current.toString()));
                 current.setLength(0);
             }
             currentFace = face;
             current.appendCodePoint(Character.isWhitespace(cp) ? ' ' : cp);
         }
         if (current.length() > 0) {
-            runs.add(new Run(font(currentFace), current.toString()));
+            runs.add(new Segment(currentFace, current.toString()));
         }
         return runs;
     }
@@ -72,7 +98,11 @@ final class Typesetter {
     }
 
     private PDType0Font font(int face) {
-        return loaded.computeIfAbsent(face, f -> CertificateFonts.embed(document, parsed.get(f)));
+        CertificateFonts.Embedded embedded = loaded.get(face);
+        if (embedded == null) {
+            throw new IllegalStateException("a text that was not given to the typesetter up front: face " + face + " is not embedded");
+        }
+        return embedded.font();
     }
 
     private static float width(List<Run> runs, float size) throws IOException {
