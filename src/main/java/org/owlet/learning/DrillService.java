@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 
 import org.hibernate.jpa.HibernateHints;
 import org.owlet.catalog.model.Course;
@@ -69,6 +70,8 @@ public class DrillService {
     public record Deck(DrillCounts counts, Optional<String> next) {
     }
 
+    /** In a transaction of its own, so that the card page never holds a connection while it asks for another. */
+    @Transactional
     public Deck deck(long memberId, Course course, Module.Drill drill, boolean practice) {
         Map<String, CardSchedule> rows = schedules(memberId, course.id());
         Instant now = time.now();
