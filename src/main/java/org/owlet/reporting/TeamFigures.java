@@ -11,19 +11,23 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.jpa.HibernateHints;
 import org.owlet.catalog.CatalogService;
 import org.owlet.catalog.model.Course;
 import org.owlet.organization.Company;
@@ -115,6 +119,9 @@ public class TeamFigures {
             int remindersTotal) {
     }
 
+    /** How many rows of a member list the database sends at a time (a row per member and course). */
+    static final int FETCH_ROWS = 1000;
+
     /** A member's sort key by name, on the member table (the same as {@link MemberQuery#keySql} computes on the rows). */
     private static final String NAME_KEY = "COALESCE(LOWER(m.display_name), '')";
 
@@ -192,12 +199,22 @@ public class TeamFigures {
         return new MemberQuery.Page(page, total[0], next);
     }
 
-    /** Every member passing the query's filters, sorted, with their standing in every course (the CSV, the API). */
+    /** Every member passing the query's filters, sorted, with their standing in every course (the API). */
     @Transactional
     public List<MemberRow> members(Company company, LocalDate today, MemberQuery query) {
         List<MemberRow> rows = new ArrayList<>();
         each(company, today, query, false, null, Map.of(), (row, key, count) -> rows.add(row));
         return rows;
+    }
+
+    /**
+     * Every member passing the query's filters, sorted, with their standing in every course, handed to {@code each} one
+     * at a time as the database returns them ({@link #FETCH_ROWS} rows at a time), so that memory does not grow with
+     * the team (the CSV). Runs in one read-only transaction, holding a connection until the last member is handed over.
+     */
+    @Transactional
+    public void members(Company company, LocalDate today, MemberQuery query, Consumer<MemberRow> each) {
+        each(company, today, query, false, null, Map.of(), (row, key, count) -> each.accept(row));
     }
 
     /** One member of the team with their standing in every course; empty if not a current member. */
@@ -279,16 +296,19 @@ public class TeamFigures {
         long current = -1;
         Object[] person = null;
         Map<String, CourseState> states = new LinkedHashMap<>();
-        for (Object[] row : rows(statement)) {
-            long id = ((Number) row[0]).longValue();
-            if (id != current && person != null) {
-                emit(person, states, perMember, sink);
-                states = new LinkedHashMap<>();
+        try (Stream<Object[]> rows = stream(statement)) {
+            for (Iterator<Object[]> it = rows.iterator(); it.hasNext();) {
+                Object[] row = it.next();
+                long id = ((Number) row[0]).longValue();
+                if (id != current && person != null) {
+                    emit(person, states, perMember, sink);
+                    states = new LinkedHashMap<>();
+                }
+                current = id;
+                person = row;
+                CourseState state = state(row, today);
+                states.put(state.courseId(), state);
             }
-            current = id;
-            person = row;
-            CourseState state = state(row, today);
-            states.put(state.courseId(), state);
         }
         if (person != null) {
             emit(person, states, perMember, sink);
@@ -357,6 +377,18 @@ public class TeamFigures {
             months.set(i, new MonthPoint(p.month(), p.on(), ((Number) row[1]).intValue()));
         }
         return months;
+    }
+
+    /**
+     * The rows of a statement as the database returns them, {@link #FETCH_ROWS} at a time (PostgreSQL keeps a cursor
+     * inside the transaction), instead of all of them in memory at once.
+     */
+    @SuppressWarnings("unchecked")
+    private Stream<Object[]> stream(TeamSql.Statement statement) {
+        var query = em.createNativeQuery(statement.sql());
+        statement.params().forEach(query::setParameter);
+        query.setHint(HibernateHints.HINT_FETCH_SIZE, FETCH_ROWS);
+        return (Stream<Object[]>) query.getResultStream();
     }
 
     @SuppressWarnings("unchecked")

@@ -57,6 +57,7 @@ import io.vertx.core.http.HttpServerRequest;
  * to sign-in for pages; a missing role 403;</li>
  * <li>the database cannot be reached ({@link DatabaseUnavailable}): 503 with a Retry-After, saying that nothing was saved
  * (the request did nothing; the readiness probe is down meanwhile), logged as one warning line;</li>
+ * <li>every place for a large download is taken ({@link Downloads.Busy}): 503 with a Retry-After;</li>
  * <li>anything else is a bug: 500, logged with a short reference that the answer shows.</li>
  * </ul>
  * Pages that re-render a form with an error summary catch {@link InvalidInput} themselves; this is the fallback.
@@ -207,6 +208,15 @@ public class ErrorPages {
             }
         }
         return kept.build();
+    }
+
+    @ServerExceptionMapper
+    public Response downloadsBusy(Downloads.Busy e) {
+        LOG.infof("Download refused on %s %s: every download place stayed taken", request.method(), request.path());
+        WebMessages m = messages();
+        return Response
+                .fromResponse(respond(Problem.of(503, "downloads-busy", m.error_downloads_busy_title(), m.error_downloads_busy_text())))
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
     }
 
     @ServerExceptionMapper

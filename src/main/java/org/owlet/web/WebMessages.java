@@ -58,6 +58,8 @@ public interface WebMessages {
     @Message String error_500_text(String reference);
     @Message String error_503_title();
     @Message String error_503_text();
+    @Message String error_downloads_busy_title();
+    @Message String error_downloads_busy_text();
     @Message String error_back_home();
     @Message String confirm_cancel();
 
