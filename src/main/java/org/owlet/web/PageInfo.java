@@ -8,6 +8,8 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
 import io.quarkus.arc.Unremovable;
+import io.quarkus.qute.HtmlEscaper;
+import io.quarkus.qute.RawString;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -15,6 +17,11 @@ import io.vertx.core.http.HttpServerRequest;
 @RequestScoped
 @Unremovable
 public class PageInfo {
+
+    private static final HtmlEscaper ESCAPER = new HtmlEscaper(List.of("text/html"));
+
+    private String returnTo;
+    private RawString languageLinks;
 
     @Inject
     LocaleResolver locales;
@@ -36,12 +43,40 @@ public class PageInfo {
         return locales.language().rightToLeft() ? "rtl" : "ltr";
     }
 
-    public List<Languages.Language> languages() {
-        return Languages.ALL;
+    /** The language the page is in. */
+    public Languages.Language language() {
+        return locales.language();
     }
 
-    public boolean isCurrent(Languages.Language language) {
-        return language.equals(locales.language());
+    /** {@link #here()}, URL-encoded for a {@code return=} parameter; worked out once per page. */
+    public String returnTo() {
+        if (returnTo == null) {
+            returnTo = Formats.urlEncode(here());
+        }
+        return returnTo;
+    }
+
+    /**
+     * The items of the layout's language menus: for each language a link that switches to it and comes back to this
+     * page, the current one marked. Made here, once per page, rather than by a loop in the layout: the layout shows
+     * the list twice, and its ~100 expressions were the larger part of rendering a drill card or feedback page
+     * (Qute resolves every expression through its resolvers; this is a few string appends). The tags and names are
+     * the fixed {@link Languages#ALL}, escaped all the same; the return address is URL-encoded.
+     */
+    public RawString languageLinks() {
+        if (languageLinks == null) {
+            Languages.Language current = locales.language();
+            String back = returnTo();
+            StringBuilder html = new StringBuilder(1200);
+            for (Languages.Language language : Languages.ALL) {
+                String tag = ESCAPER.map(language.tag(), null);
+                html.append("<li><a href=\"/lang/").append(tag).append("?return=").append(back).append("\" lang=\"").append(tag)
+                        .append("\" hreflang=\"").append(tag).append('"').append(language.equals(current) ? " aria-current=\"true\"" : "")
+                        .append('>').append(ESCAPER.map(language.nativeName(), null)).append("</a></li>\n");
+            }
+            languageLinks = new RawString(html.toString());
+        }
+        return languageLinks;
     }
 
     /** The current path and query, used to come back to the same page after switching language. */

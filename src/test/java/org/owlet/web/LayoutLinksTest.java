@@ -26,7 +26,22 @@ class LayoutLinksTest {
         assertThat(links).as("language links in the menu and the bar").hasSize(2 * 8);
         for (Element link : links) {
             assertThat(link.attr("href")).isEqualTo("/lang/" + link.attr("hreflang") + "?return=%2Flearn%3Fx%3D1");
+            assertThat(link.attr("lang")).isEqualTo(link.attr("hreflang"));
         }
+        assertThat(links.eachAttr("hreflang").subList(0, 8)).containsExactly("en", "fr", "es", "pt", "zh-CN", "vi", "id", "nl");
+        assertThat(links.eachText().subList(0, 8))
+                .containsExactlyElementsOf(Languages.ALL.stream().map(Languages.Language::nativeName).toList());
+        assertThat(page.select("a[aria-current=true][hreflang]").eachAttr("hreflang")).as("the current language, in both lists")
+                .containsExactly("en", "en");
+        assertThat(page.select(".language-menu summary span[lang]").text()).isEqualTo("English");
+    }
+
+    @Test
+    @TestSecurity(user = "ana@acme.example", roles = "learner")
+    void theCurrentLanguageIsMarkedInItsOwnName() {
+        Document page = Jsoup.parse(given().cookie(LocaleResolver.COOKIE, "vi").get("/learn").then().statusCode(200).extract().asString());
+        assertThat(page.select("a[aria-current=true][hreflang]").eachAttr("hreflang")).containsExactly("vi", "vi");
+        assertThat(page.select(".language-menu summary span[lang=vi]").text()).isEqualTo("Tiếng Việt");
     }
 
     @Test
