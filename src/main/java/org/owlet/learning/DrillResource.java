@@ -44,9 +44,6 @@ public class DrillResource {
     DrillService drills;
 
     @Inject
-    QuestionService questions;
-
-    @Inject
     LearnPages pages;
 
     @GET
@@ -55,14 +52,12 @@ public class DrillResource {
         MemberRef me = pages.meRef();
         Course course = enrolments.course(courseId);
         Module.Drill drill = drills.drill(course, drillId);
-        enrolments.visit(me.id(), courseId, "/learn/" + courseId + "/drills/" + drillId);
         CourseView view = pages.view(course);
         CourseView.ModuleView module = LearnPages.moduleView(view, drillId);
-        DrillService.Deck deck = drills.deck(me.id(), course, drill, practice);
-        return deck.next()
-                .map(itemId -> Templates.card(view, module, questions.drillCard(me.id(), course, drillId, itemId, pages.lang()),
-                        deck.counts(), practice))
-                .orElseGet(() -> Templates.drillDone(view, module, deck.counts()));
+        DrillService.CardPage card = drills.cardPage(me.id(), course, drill, practice, "/learn/" + courseId + "/drills/" + drillId,
+                pages.lang());
+        return card.question().map(question -> Templates.card(view, module, question, card.deck().counts(), practice))
+                .orElseGet(() -> Templates.drillDone(view, module, card.deck().counts()));
     }
 
     @POST

@@ -18,6 +18,7 @@ import org.owlet.learning.srs.Sm2;
 import org.owlet.organization.Member;
 import org.owlet.organization.MemberRef;
 import org.owlet.web.TimeSource;
+import org.owlet.web.Transactions;
 import org.owlet.web.errors.NotFound;
 
 /** Image drills: which card comes next (SM-2), the deck's counts and mastery, and answering a card. */
@@ -36,6 +37,9 @@ public class DrillService {
 
     @Inject
     AnswerRecorder recorder;
+
+    @Inject
+    QuestionService questions;
 
     @Inject
     TimeSource time;
@@ -70,7 +74,23 @@ public class DrillService {
     public record Deck(DrillCounts counts, Optional<String> next) {
     }
 
-    /** In a transaction of its own, so that the card page never holds a connection while it asks for another. */
+    /** What a drill's card page shows: the deck's counts and, unless the deck is done, the next card's question. */
+    public record CardPage(Deck deck, Optional<QuestionService.Question> question) {
+    }
+
+    /**
+     * The card page's reads and writes in one transaction (one connection, one commit): the visit (enrolling the member
+     * if needed and remembering the page), the deck, and the next card's rendered question (recorded if new). Three
+     * transactions before; retried as a whole when a concurrent first visit won the enrolment's race.
+     */
+    public CardPage cardPage(long memberId, Course course, Module.Drill drill, boolean practice, String path, String language) {
+        return Transactions.retrying(EnrolmentService.RACES, () -> {
+            enrolments.visitIn(memberId, course, path);
+            Deck deck = deck(memberId, course, drill, practice);
+            return new CardPage(deck, deck.next().map(itemId -> questions.drillCard(memberId, course, drill.id(), itemId, language)));
+        });
+    }
+
     @Transactional
     public Deck deck(long memberId, Course course, Module.Drill drill, boolean practice) {
         Map<String, CardSchedule> rows = schedules(memberId, course.id());

@@ -101,20 +101,21 @@ public class EnrolmentService {
 
     public void visit(long memberId, String courseId, String path) {
         Course course = course(courseId);
-        // the read in the transaction too: a read outside one keeps its connection for the rest of the request, and a
-        // request holding one connection while it waits for a second is how 64 card pages at once emptied the pool
-        Transactions.retrying(RACES, () -> {
-            Optional<Enrolment> known = Enrolment.<Enrolment> find("member.id = ?1 and courseId = ?2", memberId, courseId)
-                    .firstResultOptional();
-            if (known.isPresent() && path.equals(known.get().lastPath)
-                    && known.get().lastActivityAt.plus(VISIT_INTERVAL).isAfter(time.now())) {
-                return known.get();
-            }
-            Enrolment enrolment = enrolIn(memberId, course);
-            enrolment.lastPath = path;
-            enrolment.lastActivityAt = time.now();
-            return enrolment;
-        });
+        Transactions.retrying(RACES, () -> visitIn(memberId, course, path));
+    }
+
+    /** {@link #visit} within the caller's transaction (which then retries on {@link #RACES}). */
+    Enrolment visitIn(long memberId, Course course, String path) {
+        Optional<Enrolment> known = Enrolment.<Enrolment> find("member.id = ?1 and courseId = ?2", memberId, course.id())
+                .firstResultOptional();
+        if (known.isPresent() && path.equals(known.get().lastPath)
+                && known.get().lastActivityAt.plus(VISIT_INTERVAL).isAfter(time.now())) {
+            return known.get();
+        }
+        Enrolment enrolment = enrolIn(memberId, course);
+        enrolment.lastPath = path;
+        enrolment.lastActivityAt = time.now();
+        return enrolment;
     }
 
     /** Marks a lesson read (once) and enrols the member if needed. */

@@ -114,6 +114,7 @@ class AnswerStatementsTest {
                 counts.writes(), counts.transactions());
         assertThat(counts.statements()).as("%s", counts).noneMatch(s -> s.toLowerCase().startsWith("update"));
         assertThat(counts.writes()).as("only the rendered question is written: %s", counts).isLessThanOrEqualTo(1);
+        assertThat(counts.transactions()).as("the visit, the deck and the new card in one transaction: %s", counts).isEqualTo(1);
 
         // the same answer sent again: the first one, nothing written
         Response again = counted(token, "POST", action, fields);
