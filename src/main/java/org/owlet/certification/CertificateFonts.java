@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.apache.fontbox.ttf.CmapLookup;
+import org.apache.fontbox.ttf.CmapSubtable;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TTFSubsetter;
 import org.apache.fontbox.ttf.TrueTypeFont;
@@ -97,6 +98,12 @@ public class CertificateFonts {
                 BitSet has = new BitSet();
                 try {
                     CmapLookup cmap = ttf.getUnicodeCmapLookup();
+                    // PDFBox builds a map of boxed integers for every character map of the file (four in Noto Sans SC:
+                    // 30,000 characters each, ~2.5 MB a map); a shared face is only ever asked through the Unicode one
+                    // (here and by the subsetter), so the others go
+                    if (cmap instanceof CmapSubtable unicode && ttf.getCmap() != null) {
+                        ttf.getCmap().setCmaps(new CmapSubtable[] { unicode });
+                    }
                     for (int cp = 0x20; cp <= 0x2FFFF; cp++) {
                         if (cmap.getGlyphId(cp) != 0) {
                             has.set(cp);
