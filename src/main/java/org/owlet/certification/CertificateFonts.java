@@ -32,9 +32,9 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * Parsing a font (Noto Sans SC is 10 MB) took most of a certificate's drawing time when it was done for each document,
  * so each face is parsed once, and only when a document first needs it: a Latin certificate never reads the Chinese
  * faces, and the faces are tried in order, so a Latin text never asks whether Noto Sans SC has a character. A parsed
- * face holds a copy of its file (PDFBox copies what it parses) and character maps of boxed integers, ~20 MB for each
- * Noto Sans SC weight: it is kept once for the whole application, not once per renderer, and its file's bytes are not
- * kept beside it. PDFBox's parsed fonts are not meant to be read by two threads at once, so a document uses a shared
+ * face holds a copy of its file (PDFBox copies what it parses), a second copy of its glyph table and a character map of
+ * boxed integers, 27 MB for each Noto Sans SC weight: it is kept once for the whole application, not once per renderer,
+ * and its file's bytes are not kept beside it. PDFBox's parsed fonts are not meant to be read by two threads at once, so a document uses a shared
  * face only while it holds that face's lock, to cut it down to the document's characters ({@link #embedSubset}); the
  * document then keeps the small cut-down font, never the shared one. At most {@code owlet.certification.pdf.renderers}
  * documents are drawn at once (drawing is CPU work: more than the cores only adds waiting).

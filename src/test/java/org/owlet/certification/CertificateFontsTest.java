@@ -6,7 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -48,6 +54,42 @@ class CertificateFontsTest {
         System.out.printf("CertificateFontsTest heap after a full collection: Latin faces +%.1f MB, Noto Sans SC bold +%.1f MB,"
                 + " regular +%.1f MB (all four faces: %.1f MB)%n", mb(latin - before), mb(bold - latin), mb(both - bold),
                 mb(both - before));
+    }
+
+    @Test
+    void eightDocumentsDrawnAtOnceOnTheSharedFacesGiveTheBytesOfEachDrawnAlone() throws Exception {
+        long seed = Long.getLong("owlet.fonts.seed", 20261208L);
+        System.out.println("CertificateFontsTest seed " + seed + " (replay with -Dowlet.fonts.seed=" + seed + ")");
+        Random random = new Random(seed);
+        List<String> names = List.of("王小明", "Nguyễn Thị Minh Khai", "李华 Lee", "Ζωή Παπαδοπούλου", "张伟", "Иван Петров", "Ann Lee",
+                "陈静 Ó Súilleabháin");
+        List<CertificatePdf.Content> contents = new ArrayList<>();
+        for (int i = 0; i < 48; i++) {
+            CertificatePdf.Content c = CertificatePdfLoadTest.content("SHARED-" + i, names.get(random.nextInt(names.size())),
+                    random.nextBoolean() ? "zh-CN" : "en", random.nextInt(4) == 0);
+            contents.add(random.nextBoolean() ? withCompany(c, "东方贸易有限公司") : c);
+        }
+        CertificatePdf alone = new CertificatePdf(new CertificateFonts(CertificatePdfLoadTest.config(1, "0")),
+                CertificatePdfLoadTest.config(1, "0"));
+        List<byte[]> expected = new ArrayList<>();
+        for (CertificatePdf.Content c : contents) {
+            expected.add(alone.draw(c));
+        }
+        CertificatePdf shared = new CertificatePdf(new CertificateFonts(CertificatePdfLoadTest.config(8, "0")),
+                CertificatePdfLoadTest.config(8, "0"));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<byte[]>> drawn = new ArrayList<>();
+            for (CertificatePdf.Content c : contents) {
+                drawn.add(pool.submit(() -> shared.draw(c)));
+            }
+            for (int i = 0; i < contents.size(); i++) {
+                assertThat(drawn.get(i).get(60, TimeUnit.SECONDS)).as("certificate %d (%s) drawn among 8 at once = drawn alone", i,
+                        contents.get(i).holder()).isEqualTo(expected.get(i));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
