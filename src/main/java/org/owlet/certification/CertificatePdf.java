@@ -147,18 +147,18 @@ public class CertificatePdf {
 
     /** Draws the PDF, without the cache. */
     byte[] draw(Content content) {
-        CertificateFonts.Parsed parsed = fonts.borrow();
+        fonts.acquire();
         try {
-            return draw(content, parsed);
+            return drawn(content);
         } finally {
-            fonts.release(parsed);
+            fonts.release();
         }
     }
 
-    private byte[] draw(Content content, CertificateFonts.Parsed parsed) {
+    private byte[] drawn(Content content) {
         try (PDDocument document = new PDDocument();
-                Typesetter regular = new Typesetter(document, fonts.faces(false), parsed.of(false), regularTexts(content));
-                Typesetter bold = new Typesetter(document, fonts.faces(true), parsed.of(true), boldTexts(content))) {
+                Typesetter regular = new Typesetter(document, fonts.faces(false), regularTexts(content));
+                Typesetter bold = new Typesetter(document, fonts.faces(true), boldTexts(content))) {
             PDPage page = new PDPage(PAGE);
             document.addPage(page);
             TaggedPage tags = new TaggedPage(document, page);
@@ -214,7 +214,7 @@ public class CertificatePdf {
         }
     }
 
-    /** Everything {@link #draw(Content, CertificateFonts.Parsed)} sets in the regular weight. */
+    /** Everything {@link #drawn(Content)} sets in the regular weight. */
     private static List<String> regularTexts(Content content) {
         List<String> texts = new ArrayList<>(List.of(content.issuerName(), content.certifies(), content.completed(), content.details(),
                 content.code(), content.verifyAt(), content.footer()));
@@ -224,7 +224,7 @@ public class CertificatePdf {
         return texts;
     }
 
-    /** Everything {@link #draw(Content, CertificateFonts.Parsed)} sets in bold. */
+    /** Everything {@link #drawn(Content)} sets in bold. */
     private static List<String> boldTexts(Content content) {
         List<String> texts = new ArrayList<>(
                 List.of(content.heading(), content.holder(), content.course(), content.issued(), content.validUntil()));

@@ -25,7 +25,7 @@ public interface CertificationConfig {
     Pdf pdf();
 
     interface Pdf {
-        /** Certificates drawn at once, each with its own parsed fonts; 0: as many as the machine has cores. */
+        /** Certificates drawn at once (they share the parsed fonts); 0: as many as the machine has cores. */
         @WithDefault("0")
         int renderers();
 

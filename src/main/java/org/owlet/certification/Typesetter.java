@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
@@ -31,7 +30,7 @@ final class Typesetter implements AutoCloseable {
     private final Map<Integer, CertificateFonts.Embedded> loaded = new HashMap<>();
 
     /** Sets {@code texts} (and only those) in {@code document}. */
-    Typesetter(PDDocument document, List<CertificateFonts.Face> faces, List<TrueTypeFont> parsed, List<String> texts) {
+    Typesetter(PDDocument document, List<CertificateFonts.Face> faces, List<String> texts) {
         this.faces = faces;
         Map<Integer, Set<Integer>> used = new TreeMap<>();
         for (String text : texts) {
@@ -39,7 +38,7 @@ final class Typesetter implements AutoCloseable {
                 segment.text().codePoints().forEach(cp -> used.computeIfAbsent(segment.face(), f -> new TreeSet<>()).add(cp));
             }
         }
-        used.forEach((face, codePoints) -> loaded.put(face, CertificateFonts.embedSubset(document, parsed.get(face), codePoints)));
+        used.forEach((face, codePoints) -> loaded.put(face, faces.get(face).embed(document, codePoints)));
     }
 
     /** Closes the cut-down fonts (once the document is saved). */

@@ -56,7 +56,9 @@ class CertificateFontSubsetTest {
     void aSubsetMeasuresTextAsThePdfBoxSubsetDoes() throws IOException {
         String text = "Amelia Ó Súilleabháin-Łukasiewicz, Nguyễn Thị Minh Khai, Ζωή, Иван: 90 % – “quoted”";
         for (boolean bold : new boolean[] { false, true }) {
-            TrueTypeFont latin = parsed(bold).get(0);
+            CertificateFonts.Face face = fonts.faces(bold).get(0);
+            face.lock.lock();
+            TrueTypeFont latin = face.parsed();
             Set<Integer> codePoints = new TreeSet<>();
             text.codePoints().forEach(codePoints::add);
             try (PDDocument a = new PDDocument(); PDDocument b = new PDDocument()) {
@@ -65,6 +67,8 @@ class CertificateFontSubsetTest {
                 assertThat(subset.subset()).as("cut down before embedding").isNotNull();
                 assertThat(subset.font().getStringWidth(text)).as("bold=%s", bold).isEqualTo(whole.getStringWidth(text));
                 subset.close();
+            } finally {
+                face.lock.unlock();
             }
         }
     }
@@ -95,11 +99,5 @@ class CertificateFontSubsetTest {
             System.out.printf("certificate with U+%X: %d bytes%n", supplementary, bytes.length);
             assertThat(new PDFTextStripper().getText(doc)).contains(name);
         }
-    }
-
-    private List<TrueTypeFont> parsed(boolean bold) {
-        CertificateFonts.Parsed set = fonts.borrow();
-        fonts.release(set);
-        return set.of(bold);
     }
 }
