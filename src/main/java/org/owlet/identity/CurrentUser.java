@@ -202,10 +202,9 @@ public class CurrentUser implements PreferredLanguage, Caller {
 
     private static Object claimOf(JsonWebToken token, String name) {
         try {
-            if (token == null || token.getClaimNames() == null) {
-                return null;
-            }
-            return token.containsClaim(name) ? token.getClaim(name) : null;
+            // getClaim alone: getClaimNames and containsClaim copied the token's whole claims map on every call
+            // (3 % of the authenticated no-op's CPU)
+            return token == null ? null : token.getClaim(name);
         } catch (RuntimeException notAJwt) {
             return null;
         }
