@@ -2,6 +2,7 @@ package org.owlet.web;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.RequestScoped;
@@ -19,6 +20,17 @@ import io.vertx.core.http.HttpServerRequest;
 public class PageInfo {
 
     private static final HtmlEscaper ESCAPER = new HtmlEscaper(List.of("text/html"));
+
+    /** Each language link up to its return address, escaped once: {@code <li><a href="/lang/fr?return=}. */
+    private static final List<String> LINK_STARTS = Languages.ALL.stream()
+            .map(l -> "<li><a href=\"/lang/" + ESCAPER.map(l.tag(), null) + "?return=").toList();
+
+    /** The rest of each link after its return address, by whether it is the current language. */
+    private static final List<Map<Boolean, String>> LINK_ENDS = Languages.ALL.stream().map(l -> {
+        String tag = ESCAPER.map(l.tag(), null);
+        String end = "\" lang=\"" + tag + "\" hreflang=\"" + tag + "\"%s>" + ESCAPER.map(l.nativeName(), null) + "</a></li>\n";
+        return Map.of(false, end.formatted(""), true, end.formatted(" aria-current=\"true\""));
+    }).toList();
 
     private String returnTo;
     private RawString languageLinks;
@@ -68,11 +80,8 @@ public class PageInfo {
             Languages.Language current = locales.language();
             String back = returnTo();
             StringBuilder html = new StringBuilder(1200);
-            for (Languages.Language language : Languages.ALL) {
-                String tag = ESCAPER.map(language.tag(), null);
-                html.append("<li><a href=\"/lang/").append(tag).append("?return=").append(back).append("\" lang=\"").append(tag)
-                        .append("\" hreflang=\"").append(tag).append('"').append(language.equals(current) ? " aria-current=\"true\"" : "")
-                        .append('>').append(ESCAPER.map(language.nativeName(), null)).append("</a></li>\n");
+            for (int i = 0; i < Languages.ALL.size(); i++) {
+                html.append(LINK_STARTS.get(i)).append(back).append(LINK_ENDS.get(i).get(Languages.ALL.get(i).equals(current)));
             }
             languageLinks = new RawString(html.toString());
         }

@@ -57,24 +57,7 @@ class ConnectionHoldTest {
     void sixTeamCsvsAtOnceOnTwoConnectionsAreAllAnswered() throws Exception {
         Fixtures.company("hold", "Hold Ltd", "hold", "hold.example", Region.EUROPE);
         given().get("/team/members").then().statusCode(200); // the admin signs in and joins the company
-        ExecutorService pool = Executors.newFixedThreadPool(6);
-        try {
-            for (int round = 1; round <= 3; round++) {
-                List<Future<Integer>> replies = new ArrayList<>();
-                for (int i = 0; i < 6; i++) {
-                    Callable<Integer> get = () -> given().get("/team/progress.csv").statusCode();
-                    replies.add(pool.submit(get));
-                }
-                List<Integer> statuses = new ArrayList<>();
-                for (Future<Integer> reply : replies) {
-                    statuses.add(reply.get());
-                }
-                System.out.printf("CSV round %d: %s%n", round, statuses);
-                assertThat(statuses).as("CSV round %d", round).containsOnly(200);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        allAnswered("CSV", 3, 6, () -> given().get("/team/progress.csv").statusCode());
     }
 
     @Test
@@ -82,20 +65,24 @@ class ConnectionHoldTest {
         String token = new OidcTestClient().getAccessToken(AnswerStatementsTest.USER, AnswerStatementsTest.USER);
         String card = "/learn/sample/drills/cards?practice=true";
         given().auth().oauth2(token).get(card).then().statusCode(200); // member known, enrolled, card rendered
-        ExecutorService pool = Executors.newFixedThreadPool(8);
+        allAnswered("card", 10, 8, () -> given().auth().oauth2(token).get(card).statusCode());
+    }
+
+    /** {@code rounds} times, {@code atOnce} requests at once; every reply must be 200 (each round's statuses printed). */
+    private static void allAnswered(String what, int rounds, int atOnce, Callable<Integer> request) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(atOnce);
         try {
-            for (int round = 1; round <= 10; round++) {
+            for (int round = 1; round <= rounds; round++) {
                 List<Future<Integer>> replies = new ArrayList<>();
-                for (int i = 0; i < 8; i++) {
-                    Callable<Integer> get = () -> given().auth().oauth2(token).get(card).statusCode();
-                    replies.add(pool.submit(get));
+                for (int i = 0; i < atOnce; i++) {
+                    replies.add(pool.submit(request));
                 }
                 List<Integer> statuses = new ArrayList<>();
                 for (Future<Integer> reply : replies) {
                     statuses.add(reply.get());
                 }
-                System.out.printf("round %d: %s%n", round, statuses);
-                assertThat(statuses).as("round %d", round).containsOnly(200);
+                System.out.printf("%s round %d: %s%n", what, round, statuses);
+                assertThat(statuses).as("%s round %d", what, round).containsOnly(200);
             }
         } finally {
             pool.shutdownNow();
